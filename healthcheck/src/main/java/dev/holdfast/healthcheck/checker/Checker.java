@@ -1,0 +1,31 @@
+package dev.holdfast.healthcheck.checker;
+
+import dev.holdfast.healthcheck.spec.CheckPolicy;
+
+/**
+ * One health checker of one real server: runs its probe on a schedule and reports up/down transitions. All
+ * methods must be called on the scheduler thread.
+ */
+public interface Checker {
+
+    /** For logs: "TCP_CHECK [10.0.0.5]:tcp:80". */
+    String name();
+
+    CheckPolicy policy();
+
+    boolean isUp();
+
+    boolean hasRun();
+
+    /** This checker's current contribution to its real server's weight. */
+    long weight();
+
+    /** Schedules the first check at the bootstrap delay plus a random part of warmup. */
+    void start();
+
+    /** Stops scheduling; a check in flight is ignored when it completes. */
+    void stop();
+
+    /** ha_suspend: a disabled checker keeps its state and only reschedules itself every delay_loop. */
+    void setEnabled(boolean enabled);
+}

@@ -1,0 +1,109 @@
+package dev.holdfast.healthcheck.lvs;
+
+import dev.holdfast.healthcheck.checker.Checker;
+import dev.holdfast.healthcheck.checker.CheckerReport;
+import dev.holdfast.healthcheck.spec.RealServerSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One real server of one virtual server: rolls its checkers up into alive/dead and an effective weight
+ * (update_svr_checker_state, set_checker_state). The server goes down with the first failing checker and comes
+ * back only when the last failing checker recovers; a server without checkers is always up.
+ */
+public final class RealServer {
+    private final RealServerSpec spec;
+    private final List<Checker> checkers = new ArrayList<>();
+    private boolean alive;
+    private int failedCheckers;
+    private long appliedWeight;
+
+    RealServer(RealServerSpec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+    }
+
+    /** Called once all checkers exist: alpha checkers start down, so their server starts out of the pool. */
+    void attach(List<Checker> attached) {
+        checkers.addAll(attached);
+        failedCheckers = (int) checkers.stream().filter(c -> !c.isUp()).count();
+        alive = failedCheckers == 0;
+        appliedWeight = weight();
+    }
+
+    public RealServerSpec spec() {
+        return spec;
+    }
+
+    public List<Checker> checkers() {
+        return List.copyOf(checkers);
+    }
+
+    public boolean alive() {
+        return alive;
+    }
+
+    void alive(boolean alive) {
+        this.alive = alive;
+    }
+
+    public int failedCheckers() {
+        return failedCheckers;
+    }
+
+    /** Configured weight plus every checker's dynamic contribution, unclamped. */
+    public long effectiveWeight() {
+        long sum = spec.weight();
+        for (Checker checker : checkers) {
+            sum += checker.weight();
+        }
+        return sum;
+    }
+
+    /** The weight IPVS gets: the effective weight clamped to 0..INT32_MAX (keepalived's real_weight). */
+    public long weight() {
+        return Math.max(0, Math.min(Integer.MAX_VALUE, effectiveWeight()));
+    }
+
+    /** The weight last taken into account; differs from {@link #weight()} until the change is processed. */
+    long appliedWeight() {
+        return appliedWeight;
+    }
+
+    void appliedWeight(long weight) {
+        appliedWeight = weight;
+    }
+
+    /** What a checker report means for the server as a whole. */
+    enum Change {
+        NONE,
+        UP,
+        DOWN,
+        /** no state change, but keepalived still runs the server's notify (an alpha checker's first failure) */
+        CONFIRMED_DOWN
+    }
+
+    Change apply(CheckerReport report) {
+        switch (report.kind()) {
+            case WEIGHT:
+                return Change.NONE;
+            case FIRST_RESULT:
+                return report.up() ? Change.NONE : Change.CONFIRMED_DOWN;
+            default:
+                break;
+        }
+        Change change = Change.NONE;
+        if (report.up()) {
+            if (failedCheckers <= 1 && !alive) {
+                change = Change.UP;
+            }
+            failedCheckers = Math.max(0, failedCheckers - 1);
+        } else {
+            if (failedCheckers == 0 && alive) {
+                change = Change.DOWN;
+            }
+            failedCheckers++;
+        }
+        return change;
+    }
+}

@@ -1,0 +1,310 @@
+package dev.holdfast.healthcheck.lvs;
+
+import dev.holdfast.healthcheck.checker.Checker;
+import dev.holdfast.healthcheck.checker.CheckerReport;
+import dev.holdfast.healthcheck.checker.ProbeChecker;
+import dev.holdfast.healthcheck.checker.ProbeFactory;
+import dev.holdfast.healthcheck.spec.CheckerSpec;
+import dev.holdfast.healthcheck.spec.RealServerSpec;
+import dev.holdfast.healthcheck.spec.ServiceAddress;
+import dev.holdfast.healthcheck.spec.SorryServerSpec;
+import dev.holdfast.healthcheck.spec.TextualAddress;
+import dev.holdfast.healthcheck.spec.VirtualServerSpec;
+import dev.holdfast.healthcheck.time.Scheduler;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * One virtual server: its real servers, its quorum and its sorry server (keepalived's ipwrapper.c). Every change
+ * ends in {@link #flush()}: the desired destinations are recomputed from state and emitted if they differ, then
+ * the notifications the change produced are delivered. All methods run on the scheduler thread.
+ *
+ * <p>Destinations are a pure function of state: while the sorry server is active only it (weight 1) and the
+ * inhibited real servers (weight 0) are present; otherwise live servers carry their effective weight, dead
+ * inhibited servers weight 0, dead others are absent, and an unused sorry server with sorry_server_inhibit stays
+ * at weight 0.
+ */
+public final class VirtualServer {
+    private static final System.Logger LOG = System.getLogger(VirtualServer.class.getName());
+
+    private final VirtualServerSpec spec;
+    private final Quorum quorum;
+    private final LvsOutput output;
+    private final List<RealServer> realServers = new ArrayList<>();
+    private final List<Notification> pending = new ArrayList<>();
+    private final Optional<SorryServerSpec> sorryServer;
+
+    private boolean quorumUp;
+    private boolean sorryServerActive;
+    private boolean started;
+    private boolean stopped;
+    private DesiredDestinations published;
+
+    public VirtualServer(VirtualServerSpec spec, ProbeFactory probes, Scheduler scheduler, RandomGenerator random,
+                         LvsOutput output) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.output = Objects.requireNonNull(output, "output");
+        this.quorum = new Quorum(spec.quorum(), spec.hysteresis());
+        this.sorryServer = spec.sorryServer();
+        for (RealServerSpec rsSpec : spec.realServers()) {
+            RealServer rs = new RealServer(rsSpec);
+            List<Checker> checkers = new ArrayList<>();
+            for (CheckerSpec checkerSpec : rsSpec.checkers()) {
+                String name = checkerSpec.type() + " " + format(rsSpec) + " of VS " + spec.address().format();
+                checkers.add(new ProbeChecker(name, checkerSpec.policy(), probes.probe(checkerSpec, rsSpec),
+                        scheduler, random, (checker, report) -> onReport(rs, checker, report)));
+            }
+            rs.attach(checkers);
+            realServers.add(rs);
+        }
+    }
+
+    public VirtualServerSpec spec() {
+        return spec;
+    }
+
+    public ServiceAddress service() {
+        return spec.address();
+    }
+
+    public List<RealServer> realServers() {
+        return List.copyOf(realServers);
+    }
+
+    public boolean quorumUp() {
+        return quorumUp;
+    }
+
+    public boolean sorryServerActive() {
+        return sorryServerActive;
+    }
+
+    /** Sum of the clamped weights of live real servers (weigh_live_realservers). */
+    public long liveWeight() {
+        long sum = 0;
+        for (RealServer rs : realServers) {
+            if (rs.alive()) {
+                sum += rs.weight();
+            }
+        }
+        return sum;
+    }
+
+    /** The destinations this virtual server wants now. */
+    public DesiredDestinations desired() {
+        if (stopped) {
+            return new DesiredDestinations(spec.address(), false, List.of());
+        }
+        List<Destination> destinations = new ArrayList<>();
+        for (RealServer rs : realServers) {
+            RealServerSpec s = rs.spec();
+            long weight;
+            if (sorryServerActive) {
+                if (!s.inhibitOnFailure()) {
+                    continue;
+                }
+                weight = 0;
+            } else if (rs.alive()) {
+                weight = rs.weight();
+            } else if (s.inhibitOnFailure()) {
+                weight = 0;
+            } else {
+                continue;
+            }
+            destinations.add(new Destination(s.address(), s.port(), weight, s.forwarding(), s.upperThreshold(),
+                    s.lowerThreshold(), false));
+        }
+        sorryServer.ifPresent(sorry -> {
+            // a sorry server that is also a real server (s_svr_duplicates_rs) shares one IPVS destination
+            boolean duplicate = destinations.removeIf(d -> d.address().equals(sorry.address())
+                    && d.port() == sorry.port() && sorryServerActive);
+            boolean listed = destinations.stream().anyMatch(d -> d.address().equals(sorry.address())
+                    && d.port() == sorry.port());
+            if (sorryServerActive || duplicate) {
+                destinations.add(sorryDestination(sorry, 1));
+            } else if (sorry.inhibit() && !listed) {
+                destinations.add(sorryDestination(sorry, 0));
+            }
+        });
+        return new DesiredDestinations(spec.address(), true, destinations);
+    }
+
+    private static Destination sorryDestination(SorryServerSpec sorry, long weight) {
+        return new Destination(sorry.address(), sorry.port(), weight, sorry.forwarding(), 0, 0, true);
+    }
+
+    /**
+     * Puts the live real servers in the pool, computes the starting quorum (init_service_vs) and starts the
+     * checkers.
+     */
+    public void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        if (spec.rsInitNotifies()) {
+            for (RealServer rs : realServers) {
+                if (rs.alive()) {
+                    pending.add(realServerChanged(rs, true, "starting up", false));
+                }
+            }
+        }
+        updateQuorum(true);
+        flush();
+        for (RealServer rs : realServers) {
+            rs.checkers().forEach(Checker::start);
+        }
+    }
+
+    /**
+     * Shuts down: every destination and the service go, and with omega the live servers' notify_down and the
+     * quorum_down run (clear_service_vs).
+     */
+    public void stop() {
+        if (stopped) {
+            return;
+        }
+        List<RealServer> inPool = new ArrayList<>();
+        List<Destination> current = desired().destinations();
+        for (RealServer rs : realServers) {
+            rs.checkers().forEach(Checker::stop);
+            boolean present = current.stream().anyMatch(d -> !d.sorryServer()
+                    && d.address().equals(rs.spec().address()) && d.port() == rs.spec().port());
+            if (rs.alive() && present) {
+                inPool.add(rs);
+                rs.alive(false);
+            }
+        }
+        stopped = true;
+        sorryServerActive = false;
+        quorumUp = false;
+        LOG.log(Level.INFO, "Shutting down VS {0}", spec.address().format());
+        if (spec.omega()) {
+            for (RealServer rs : inPool) {
+                pending.add(realServerChanged(rs, false, "shutting down", true));
+            }
+            pending.add(new Notification.QuorumChanged(spec.address(), false, false, true, spec.quorum(),
+                    spec.hysteresis(), quorum.threshold(true), liveWeight()));
+        }
+        flush();
+    }
+
+    /**
+     * ha_suspend: checkers pause while the virtual address is absent from this host. Ignored unless the virtual
+     * server has ha_suspend.
+     */
+    public void setHaSuspended(boolean suspended) {
+        if (!spec.haSuspend()) {
+            return;
+        }
+        for (RealServer rs : realServers) {
+            rs.checkers().forEach(c -> c.setEnabled(!suspended));
+        }
+    }
+
+    private void onReport(RealServer rs, Checker checker, CheckerReport report) {
+        if (stopped) {
+            return;
+        }
+        updateWeight(rs);
+        switch (rs.apply(report)) {
+            case UP -> setAlive(rs, true, report.reason());
+            case DOWN -> setAlive(rs, false, report.reason());
+            case CONFIRMED_DOWN -> pending.add(realServerChanged(rs, rs.alive(), report.reason(), false));
+            case NONE -> {
+            }
+        }
+        flush();
+    }
+
+    /** update_svr_wgt: a new weight matters to the quorum only once its clamped value changes. */
+    private void updateWeight(RealServer rs) {
+        long newWeight = rs.weight();
+        long oldWeight = rs.appliedWeight();
+        if (newWeight == oldWeight) {
+            return;
+        }
+        rs.appliedWeight(newWeight);
+        LOG.log(Level.INFO, "Changing weight from {0} to {1} for {2}active service {3} of VS {4}", oldWeight,
+                newWeight, rs.alive() ? "" : "in", format(rs.spec()), spec.address().format());
+        updateQuorum(false);
+    }
+
+    /** perform_svr_state */
+    private void setAlive(RealServer rs, boolean alive, String reason) {
+        if (rs.alive() == alive) {
+            return;
+        }
+        boolean inhibit = rs.spec().inhibitOnFailure();
+        LOG.log(Level.INFO, "{0} service {1} {2} VS {3}: {4}",
+                alive ? (inhibit ? "Enabling" : "Adding") : (inhibit ? "Disabling" : "Removing"),
+                format(rs.spec()), inhibit ? "of" : alive ? "to" : "from", spec.address().format(), reason);
+        rs.alive(alive);
+        pending.add(realServerChanged(rs, alive, reason, false));
+        updateQuorum(false);
+    }
+
+    /** update_quorum_state */
+    private void updateQuorum(boolean starting) {
+        long weightSum = liveWeight();
+        long threshold = quorum.threshold(quorumUp);
+        if (quorum.gained(quorumUp, weightSum)) {
+            quorumUp = true;
+            LOG.log(Level.INFO, "{0} {1}+{2}={3} <= {4} for VS {5}", starting ? "Starting with quorum up"
+                    : "Gained quorum", spec.quorum(), spec.hysteresis(), threshold, weightSum, spec.address().format());
+            if (sorryServerActive) {
+                sorryServerActive = false;
+                LOG.log(Level.INFO, "{0} sorry server {1} from VS {2}",
+                        sorryServer.get().inhibit() ? "Disabling" : "Removing", formatSorry(), spec.address().format());
+            }
+            pending.add(quorumChanged(starting, threshold, weightSum));
+        } else if (quorum.lost(quorumUp, weightSum)
+                || (starting && !quorumUp && sorryServer.isPresent() && !sorryServerActive)) {
+            // keepalived only reports a quorum that starts down when there is a sorry server to put in
+            quorumUp = false;
+            LOG.log(Level.INFO, "{0} {1}-{2}={3} > {4} for VS {5}", starting ? "Starting with quorum down"
+                    : "Lost quorum", spec.quorum(), spec.hysteresis(), threshold, weightSum, spec.address().format());
+            if (sorryServer.isPresent() && !sorryServerActive) {
+                sorryServerActive = true;
+                LOG.log(Level.INFO, "{0} sorry server {1} to VS {2}",
+                        sorryServer.get().inhibit() ? "Enabling" : "Adding", formatSorry(), spec.address().format());
+            }
+            pending.add(quorumChanged(starting, threshold, weightSum));
+        }
+    }
+
+    private Notification quorumChanged(boolean starting, long threshold, long weightSum) {
+        return new Notification.QuorumChanged(spec.address(), quorumUp, starting, false, spec.quorum(),
+                spec.hysteresis(), threshold, weightSum);
+    }
+
+    private Notification realServerChanged(RealServer rs, boolean up, String reason, boolean stopping) {
+        return new Notification.RealServerChanged(spec.address(), rs.spec().address(), rs.spec().port(), up, reason,
+                stopping);
+    }
+
+    /** Emits the destinations if they changed, then the notifications queued by the same change. */
+    private void flush() {
+        DesiredDestinations desired = desired();
+        if (!desired.equals(published)) {
+            published = desired;
+            output.destinations(desired);
+        }
+        List<Notification> deliver = List.copyOf(pending);
+        pending.clear();
+        deliver.forEach(output::notify);
+    }
+
+    private String format(RealServerSpec rs) {
+        return TextualAddress.trio(rs.address(), spec.address().protocol(), rs.port());
+    }
+
+    private String formatSorry() {
+        SorryServerSpec sorry = sorryServer.orElseThrow();
+        return TextualAddress.trio(sorry.address(), spec.address().protocol(), sorry.port());
+    }
+}

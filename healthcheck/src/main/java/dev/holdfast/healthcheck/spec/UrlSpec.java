@@ -1,0 +1,28 @@
+package dev.holdfast.healthcheck.spec;
+
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One url block of HTTP_GET.
+ *
+ * @param path        request path, sent as is
+ * @param digest      expected MD5 of the body as 32 hex digits (genhash output), if any
+ * @param statusCodes accepted status codes
+ * @param virtualHost url-level Host header, overriding the checker's
+ */
+public record UrlSpec(String path, Optional<String> digest, StatusCodes statusCodes, Optional<String> virtualHost) {
+    public UrlSpec {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(statusCodes, "statusCodes");
+        Objects.requireNonNull(virtualHost, "virtualHost");
+        digest = digest.map(d -> d.toLowerCase(java.util.Locale.ROOT));
+        digest.ifPresent(d -> {
+            if (d.length() != 32 || !d.chars().allMatch(HexFormat::isHexDigit)) {
+                throw new IllegalArgumentException("digest must be 32 hex digits: " + d);
+            }
+        });
+    }
+}

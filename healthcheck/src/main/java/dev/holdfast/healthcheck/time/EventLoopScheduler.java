@@ -1,0 +1,42 @@
+package dev.holdfast.healthcheck.time;
+
+import io.netty.channel.EventLoop;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Production scheduler: one Netty event loop runs every timer and every checker connection, so there is one
+ * timer queue for all checks and checker results never cross threads.
+ */
+public final class EventLoopScheduler implements Scheduler {
+    private final EventLoop loop;
+    private final Clock clock;
+
+    public EventLoopScheduler(EventLoop loop, Clock clock) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public EventLoop eventLoop() {
+        return loop;
+    }
+
+    @Override
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable task) {
+        var future = loop.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        return () -> future.cancel(false);
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        loop.execute(task);
+    }
+}
