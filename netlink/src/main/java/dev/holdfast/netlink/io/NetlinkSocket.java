@@ -1,0 +1,251 @@
+package dev.holdfast.netlink.io;
+
+import static dev.holdfast.netlink.NetlinkConstants.EAGAIN;
+import static dev.holdfast.netlink.NetlinkConstants.ENOBUFS;
+import static dev.holdfast.netlink.NetlinkConstants.NLM_F_ACK;
+import static dev.holdfast.netlink.NetlinkConstants.NLM_F_DUMP;
+import static dev.holdfast.netlink.NetlinkConstants.NLM_F_DUMP_INTR;
+import static dev.holdfast.netlink.NetlinkConstants.NLM_F_REQUEST;
+
+import dev.holdfast.netlink.NetlinkAck;
+import dev.holdfast.netlink.NetlinkConstants;
+import dev.holdfast.netlink.NetlinkDecodeException;
+import dev.holdfast.netlink.NetlinkException;
+import dev.holdfast.netlink.NetlinkMessage;
+import dev.holdfast.netlink.ffi.Native;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The netlink request protocol over a {@link NetlinkChannel}: every request gets its own sequence number,
+ * replies are matched by it (stale replies are skipped), and kernel errors become
+ * {@link NetlinkException}s carrying the request's description, strerror text and the extended-ack
+ * message. Not thread-safe.
+ */
+public final class NetlinkSocket implements AutoCloseable {
+    /**
+     * What one queued ack costs in the receive buffer (skb truesize, not payload); batches are sized so
+     * their acks fit, because acks that do not fit are dropped by the kernel.
+     */
+    static final int ACK_TRUESIZE = 1536;
+    private static final int MAX_BATCH_MESSAGES = 1024;
+    private static final int MAX_DUMP_RETRIES = 3;
+
+    private final NetlinkChannel channel;
+    private int sequence;
+
+    public NetlinkSocket(NetlinkChannel channel) {
+        this.channel = channel;
+    }
+
+    /** Opens a real socket of the given protocol with default buffer sizes and timeout. */
+    public static NetlinkSocket open(int protocol) {
+        return open(protocol, ChannelOptions.defaults());
+    }
+
+    public static NetlinkSocket open(int protocol, ChannelOptions options) {
+        return new NetlinkSocket(NativeNetlinkChannel.open(protocol, options));
+    }
+
+    public NetlinkChannel channel() {
+        return channel;
+    }
+
+    /**
+     * Sends one request with NLM_F_ACK and waits for its ack. Returns the data messages that came before
+     * the ack (a "do" command's reply); throws when the kernel answered with an error.
+     */
+    public List<NetlinkMessage> request(Request request) {
+        Outcome outcome = pipeline(List.of(request)).get(0);
+        if (outcome.error().isPresent()) {
+            throw outcome.error().get();
+        }
+        return outcome.replies();
+    }
+
+    /**
+     * Runs a dump (NLM_F_DUMP) and returns every message up to NLMSG_DONE. A dump the kernel marks
+     * inconsistent (NLM_F_DUMP_INTR: the table changed meanwhile) is retried.
+     */
+    public List<NetlinkMessage> dump(Request request) {
+        for (int attempt = 1; ; attempt++) {
+            int seq = nextSequence();
+            byte[] framed = NetlinkMessage.frame(request.type(), request.flags() | NLM_F_REQUEST | NLM_F_DUMP, seq,
+                    0, request.payload());
+            channel.send(ByteBuffer.wrap(framed));
+            List<NetlinkMessage> out = new ArrayList<>();
+            boolean interrupted = false;
+            boolean done = false;
+            while (!done) {
+                for (NetlinkMessage m : receive(request.description())) {
+                    if (m.sequence() != seq) {
+                        continue;
+                    }
+                    interrupted |= m.header().hasFlag(NLM_F_DUMP_INTR);
+                    if (m.isError() || m.isDone()) {
+                        NetlinkAck ack = m.ack();
+                        if (!ack.ok()) {
+                            throw Native.failure(request.description(), ack.errno(), ack.message());
+                        }
+                        done = true;
+                        break;
+                    }
+                    out.add(m);
+                }
+            }
+            if (!interrupted) {
+                return out;
+            }
+            if (attempt == MAX_DUMP_RETRIES) {
+                throw new NetlinkException(request.description(), 0,
+                        "dump interrupted " + MAX_DUMP_RETRIES + " times (the table kept changing)", null);
+            }
+        }
+    }
+
+    /**
+     * Sends many requests, several per datagram, each with its own sequence number and NLM_F_ACK, and
+     * returns one {@link Outcome} per request in request order. The kernel processes every message of a
+     * datagram even when an earlier one fails, so one failure is reported for its own request only.
+     */
+    public List<Outcome> pipeline(List<Request> requests) {
+        List<Outcome> outcomes = new ArrayList<>(requests.size());
+        int from = 0;
+        while (from < requests.size()) {
+            int to = batchEnd(requests, from);
+            outcomes.addAll(sendBatch(requests.subList(from, to)));
+            from = to;
+        }
+        return outcomes;
+    }
+
+    /** How many requests at most go into one datagram, given the receive buffer their acks must fit. */
+    public int maxBatchMessages() {
+        return Math.max(1, Math.min(MAX_BATCH_MESSAGES, channel.receiveBufferSize() / ACK_TRUESIZE));
+    }
+
+    /** The largest datagram sent; the kernel refuses datagrams beyond SO_SNDBUF with EMSGSIZE. */
+    public int maxBatchBytes() {
+        return Math.max(4096, Math.min(256 * 1024, channel.sendBufferSize() / 2));
+    }
+
+    public int nextSequence() {
+        sequence = sequence == Integer.MAX_VALUE ? 1 : sequence + 1;
+        return sequence;
+    }
+
+    @Override
+    public void close() {
+        channel.close();
+    }
+
+    private int batchEnd(List<Request> requests, int from) {
+        int bytes = 0;
+        int to = from;
+        while (to < requests.size() && to - from < maxBatchMessages()) {
+            int size = NetlinkConstants.align(NetlinkConstants.NLMSG_HDRLEN + requests.get(to).payloadLength());
+            if (to > from && bytes + size > maxBatchBytes()) {
+                break;
+            }
+            bytes += size;
+            to++;
+        }
+        return to;
+    }
+
+    private List<Outcome> sendBatch(List<Request> batch) {
+        ByteArrayOutputStream datagram = new ByteArrayOutputStream();
+        Map<Integer, Integer> pending = new HashMap<>();
+        List<List<NetlinkMessage>> replies = new ArrayList<>();
+        Outcome[] outcomes = new Outcome[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            Request r = batch.get(i);
+            int seq = nextSequence();
+            pending.put(seq, i);
+            replies.add(new ArrayList<>());
+            datagram.writeBytes(NetlinkMessage.frame(r.type(), r.flags() | NLM_F_REQUEST | NLM_F_ACK, seq, 0,
+                    r.payload()));
+        }
+        try {
+            channel.send(ByteBuffer.wrap(datagram.toByteArray()));
+        } catch (NetlinkException e) {
+            for (int i = 0; i < batch.size(); i++) {
+                outcomes[i] = Outcome.failure(batch.get(i), relabel(batch.get(i), e));
+            }
+            return List.of(outcomes);
+        }
+        boolean wait = true;
+        while (!pending.isEmpty()) {
+            List<NetlinkMessage> messages;
+            try {
+                ByteBuffer d = channel.receive(wait);
+                if (d == null) {
+                    break;
+                }
+                messages = NetlinkMessage.parseAll(d);
+            } catch (NetlinkException e) {
+                if (e.errno() == ENOBUFS) {
+                    // Some acks were dropped; collect the ones still queued, the rest stay unknown.
+                    wait = false;
+                    failPending(batch, pending, outcomes, e);
+                    continue;
+                }
+                failPending(batch, pending, outcomes, e);
+                pending.clear();
+                break;
+            }
+            for (NetlinkMessage m : messages) {
+                Integer index = pending.get(m.sequence());
+                if (index == null) {
+                    continue;
+                }
+                if (!m.isError()) {
+                    replies.get(index).add(m);
+                    continue;
+                }
+                pending.remove(m.sequence());
+                Request r = batch.get(index);
+                try {
+                    NetlinkAck ack = m.ack();
+                    outcomes[index] = ack.ok() ? Outcome.success(r, replies.get(index))
+                            : Outcome.failure(r, Native.failure(r.description(), ack.errno(), ack.message()));
+                } catch (NetlinkDecodeException e) {
+                    outcomes[index] = Outcome.failure(r, relabel(r, e));
+                }
+            }
+        }
+        for (Map.Entry<Integer, Integer> stillPending : pending.entrySet()) {
+            int i = stillPending.getValue();
+            if (outcomes[i] == null) {
+                outcomes[i] = Outcome.failure(batch.get(i), new NetlinkException(batch.get(i).description(), EAGAIN,
+                        "no acknowledgement from the kernel; the outcome is unknown", null));
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private static void failPending(List<Request> batch, Map<Integer, Integer> pending, Outcome[] outcomes,
+                                    NetlinkException cause) {
+        for (int i : pending.values()) {
+            outcomes[i] = Outcome.failure(batch.get(i), relabel(batch.get(i), cause));
+        }
+    }
+
+    private static NetlinkException relabel(Request r, NetlinkException cause) {
+        return new NetlinkException(r.description(), cause.errno(), cause.operation() + ": " + cause.reason(),
+                cause.kernelMessage());
+    }
+
+    private List<NetlinkMessage> receive(String description) {
+        ByteBuffer d = channel.receive(true);
+        try {
+            return NetlinkMessage.parseAll(d);
+        } catch (NetlinkDecodeException e) {
+            throw new NetlinkDecodeException(description + ": " + e.reason());
+        }
+    }
+}
