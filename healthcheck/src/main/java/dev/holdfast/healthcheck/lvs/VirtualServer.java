@@ -120,13 +120,11 @@ public final class VirtualServer {
         }
         sorryServer.ifPresent(sorry -> {
             // a sorry server that is also a real server (s_svr_duplicates_rs) shares one IPVS destination
-            boolean duplicate = destinations.removeIf(d -> d.address().equals(sorry.address())
-                    && d.port() == sorry.port() && sorryServerActive);
-            boolean listed = destinations.stream().anyMatch(d -> d.address().equals(sorry.address())
-                    && d.port() == sorry.port());
-            if (sorryServerActive || duplicate) {
+            if (sorryServerActive) {
+                destinations.removeIf(d -> d.address().equals(sorry.address()) && d.port() == sorry.port());
                 destinations.add(sorryDestination(sorry, 1));
-            } else if (sorry.inhibit() && !listed) {
+            } else if (sorry.inhibit() && destinations.stream()
+                    .noneMatch(d -> d.address().equals(sorry.address()) && d.port() == sorry.port())) {
                 destinations.add(sorryDestination(sorry, 0));
             }
         });
