@@ -1,12 +1,16 @@
 package dev.holdfast.healthcheck.checker;
 
 import dev.holdfast.healthcheck.spec.CheckerSpec;
+import dev.holdfast.healthcheck.spec.HttpGetSpec;
 import dev.holdfast.healthcheck.spec.RealServerSpec;
+import dev.holdfast.healthcheck.spec.UrlSpec;
 
-/** Builds the probe for a checker block, so virtual servers can be tested with scripted probes. */
-@FunctionalInterface
+/** Builds the probes for checker blocks, so virtual servers can be tested with scripted probes. */
 public interface ProbeFactory {
 
-    /** The probe that runs {@code checker} against {@code realServer}. */
+    /** The probe of a single-step checker (everything but HTTP_GET/SSL_GET) against {@code realServer}. */
     Probe probe(CheckerSpec checker, RealServerSpec realServer);
+
+    /** The probe of one url of an HTTP_GET checker. */
+    Probe urlProbe(HttpGetSpec checker, UrlSpec url, RealServerSpec realServer);
 }

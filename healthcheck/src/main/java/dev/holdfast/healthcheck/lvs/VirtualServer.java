@@ -1,10 +1,14 @@
 package dev.holdfast.healthcheck.lvs;
 
 import dev.holdfast.healthcheck.checker.Checker;
+import dev.holdfast.healthcheck.checker.CheckerListener;
 import dev.holdfast.healthcheck.checker.CheckerReport;
+import dev.holdfast.healthcheck.checker.Probe;
 import dev.holdfast.healthcheck.checker.ProbeChecker;
 import dev.holdfast.healthcheck.checker.ProbeFactory;
+import dev.holdfast.healthcheck.checker.UrlWalkChecker;
 import dev.holdfast.healthcheck.spec.CheckerSpec;
+import dev.holdfast.healthcheck.spec.HttpGetSpec;
 import dev.holdfast.healthcheck.spec.RealServerSpec;
 import dev.holdfast.healthcheck.spec.ServiceAddress;
 import dev.holdfast.healthcheck.spec.SorryServerSpec;
@@ -55,8 +59,15 @@ public final class VirtualServer {
             List<Checker> checkers = new ArrayList<>();
             for (CheckerSpec checkerSpec : rsSpec.checkers()) {
                 String name = checkerSpec.type() + " " + format(rsSpec) + " of VS " + spec.address().format();
-                checkers.add(new ProbeChecker(name, checkerSpec.policy(), probes.probe(checkerSpec, rsSpec),
-                        scheduler, random, (checker, report) -> onReport(rs, checker, report)));
+                CheckerListener listener = (checker, report) -> onReport(rs, checker, report);
+                if (checkerSpec instanceof HttpGetSpec http) {
+                    List<Probe> urls = http.urls().stream().map(u -> probes.urlProbe(http, u, rsSpec)).toList();
+                    checkers.add(new UrlWalkChecker(name, http.policy(), urls, http.fastRecovery(), scheduler, random,
+                            listener));
+                } else {
+                    checkers.add(new ProbeChecker(name, checkerSpec.policy(), probes.probe(checkerSpec, rsSpec),
+                            scheduler, random, listener));
+                }
             }
             rs.attach(checkers);
             realServers.add(rs);

@@ -2,11 +2,15 @@ package dev.holdfast.healthcheck.lvs;
 
 import dev.holdfast.healthcheck.checker.CheckResult;
 import dev.holdfast.healthcheck.checker.FixedRandom;
+import dev.holdfast.healthcheck.checker.Probe;
+import dev.holdfast.healthcheck.checker.ProbeFactory;
 import dev.holdfast.healthcheck.checker.ScriptedProbe;
 import dev.holdfast.healthcheck.spec.CheckPolicy;
 import dev.holdfast.healthcheck.spec.CheckerSpec;
 import dev.holdfast.healthcheck.spec.Connection;
 import dev.holdfast.healthcheck.spec.ForwardingMethod;
+import dev.holdfast.healthcheck.spec.HttpGetSpec;
+import dev.holdfast.healthcheck.spec.UrlSpec;
 import dev.holdfast.healthcheck.spec.Protocol;
 import dev.holdfast.healthcheck.spec.RealServerSpec;
 import dev.holdfast.healthcheck.spec.ServiceAddress;
@@ -70,10 +74,20 @@ final class Pool {
 
     /** A started-on-demand virtual server; each checker begins passing unless its spec is alpha. */
     VirtualServer build(VirtualServerSpec spec) {
-        return new VirtualServer(spec, (checker, rs) -> probes.computeIfAbsent(checker,
-                c -> new ScriptedProbe(clock, c.policy().alpha()
+        ProbeFactory factory = new ProbeFactory() {
+            @Override
+            public Probe probe(CheckerSpec checker, RealServerSpec rs) {
+                return probes.computeIfAbsent(checker, c -> new ScriptedProbe(clock, c.policy().alpha()
                         ? CheckResult.failed("TCP connect to " + rs.address().getHostAddress() + ":80: connection refused")
-                        : CheckResult.passed("ok"))), clock, new FixedRandom(0), output);
+                        : CheckResult.passed("ok")));
+            }
+
+            @Override
+            public Probe urlProbe(HttpGetSpec checker, UrlSpec url, RealServerSpec rs) {
+                throw new UnsupportedOperationException("no HTTP checkers in virtual-server tests");
+            }
+        };
+        return new VirtualServer(spec, factory, clock, new FixedRandom(0), output);
     }
 
     ScriptedProbe probe(CheckerSpec checker) {

@@ -1,0 +1,158 @@
+package dev.holdfast.healthcheck.checker;
+
+import dev.holdfast.healthcheck.checker.CheckerReport.Kind;
+import dev.holdfast.healthcheck.spec.CheckPolicy;
+import dev.holdfast.healthcheck.time.Scheduler;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.random.RandomGenerator;
+
+/**
+ * What every timer-driven checker shares: the first run at the bootstrap delay plus random warmup, suspension,
+ * stopping, bringing probe results back to the scheduler thread, and reporting. Subclasses hold the retry rules.
+ */
+public abstract sealed class ScheduledChecker implements Checker permits ProbeChecker, UrlWalkChecker {
+    /** keepalived's BOOTSTRAP_DELAY: the fixed part of the first check's delay, not a configurable value. */
+    public static final Duration BOOTSTRAP_DELAY = Duration.ofSeconds(1);
+
+    static final System.Logger LOG = System.getLogger(Checker.class.getName());
+
+    private final String name;
+    private final CheckPolicy policy;
+    private final Scheduler scheduler;
+    private final RandomGenerator random;
+    private final CheckerListener listener;
+
+    boolean up;
+    boolean hasRun;
+    long retryIteration;
+    long weight;
+    private boolean enabled = true;
+    private boolean running;
+    private Scheduler.Cancellable next;
+
+    ScheduledChecker(String name, CheckPolicy policy, Scheduler scheduler, RandomGenerator random,
+                     CheckerListener listener) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.random = Objects.requireNonNull(random, "random");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.up = !policy.alpha();
+        // starting at retry makes the first failure final: retries are for servers already seen working
+        this.retryIteration = policy.retry();
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final CheckPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public final boolean isUp() {
+        return up;
+    }
+
+    @Override
+    public final boolean hasRun() {
+        return hasRun;
+    }
+
+    @Override
+    public final long weight() {
+        return weight;
+    }
+
+    /** Retries used so far on the current run of failures (for status pages). */
+    public final long retryIteration() {
+        return retryIteration;
+    }
+
+    @Override
+    public final void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        schedule(BOOTSTRAP_DELAY.plus(warmupJitter()));
+    }
+
+    @Override
+    public final void stop() {
+        running = false;
+        if (next != null) {
+            next.cancel();
+            next = null;
+        }
+    }
+
+    @Override
+    public final void setEnabled(boolean enabled) {
+        if (this.enabled != enabled) {
+            LOG.log(Level.INFO, "{0} healthchecker {1}", enabled ? "Activating" : "Suspending", name);
+        }
+        this.enabled = enabled;
+    }
+
+    private Duration warmupJitter() {
+        // spreads the first checks so a restart does not hit every real server in the same instant
+        long bound = policy.warmup().toNanos();
+        return bound <= 0 ? Duration.ZERO : Duration.ofNanos(random.nextLong(bound + 1));
+    }
+
+    final void schedule(Duration delay) {
+        if (running) {
+            next = scheduler.schedule(delay, this::run);
+        }
+    }
+
+    private void run() {
+        next = null;
+        if (!running) {
+            return;
+        }
+        if (!enabled) {
+            schedule(policy.delayLoop());
+            return;
+        }
+        currentProbe().check().whenComplete((result, error) -> scheduler.execute(() -> {
+            if (running) {
+                complete(result != null ? result : CheckResult.failed(describe(error)));
+            }
+        }));
+    }
+
+    /** The probe the next check runs. */
+    abstract Probe currentProbe();
+
+    /** Applies one result and schedules the next check. */
+    abstract void complete(CheckResult result);
+
+    private static String describe(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && (cause instanceof CompletionException || cause.getMessage() == null)) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    }
+
+    final void becomes(boolean nowUp, String reason) {
+        String retries = !nowUp && hasRun && policy.retry() > 0
+                ? " after " + policy.retry() + (policy.retry() == 1 ? " retry" : " retries") : "";
+        up = nowUp;
+        hasRun = true;
+        LOG.log(Level.INFO, "{0}: {1}{2}: {3}", name, nowUp ? "UP" : "DOWN", retries, reason);
+        report(Kind.TRANSITION, reason);
+    }
+
+    final void report(Kind kind, String reason) {
+        listener.report(this, new CheckerReport(kind, up, weight, reason));
+    }
+}
