@@ -1,0 +1,85 @@
+package dev.holdfast.ipvs.kernel;
+
+import static dev.holdfast.netlink.NetlinkConstants.EEXIST;
+import static dev.holdfast.netlink.NetlinkConstants.ENOENT;
+import static dev.holdfast.netlink.NetlinkConstants.EPERM;
+import static dev.holdfast.netlink.NetlinkConstants.ESRCH;
+
+import dev.holdfast.ipvs.Operation;
+import dev.holdfast.ipvs.Service;
+import dev.holdfast.netlink.NetlinkException;
+
+/**
+ * Turns a kernel errno into the line an operator reads: the request, strerror, and what that errno
+ * means for IPVS (the kernel reuses a few generic codes: ENOENT for a missing scheduler module, ESRCH for
+ * a missing service, ...).
+ */
+final class KernelErrors {
+    static final String NO_IPVS = "kernel has no IPVS (generic netlink family IPVS not found)";
+
+    private KernelErrors() {}
+
+    static IpvsException explain(Operation op, NetlinkException e) {
+        return new IpvsException(line(op.describe(), e, hint(op, e.errno())), e.errno(), e);
+    }
+
+    static IpvsException explain(String description, NetlinkException e) {
+        return new IpvsException(line(description, e, e.errno() == EPERM ? hintPermission() : ""), e.errno(), e);
+    }
+
+    private static String line(String description, NetlinkException e, String hint) {
+        StringBuilder s = new StringBuilder(description).append(": ").append(e.reason());
+        if (!e.kernelMessage().isEmpty()) {
+            s.append(" (").append(e.kernelMessage()).append(')');
+        }
+        if (!hint.isEmpty()) {
+            s.append(" (").append(hint).append(')');
+        }
+        return s.toString();
+    }
+
+    private static String hint(Operation op, int errno) {
+        if (errno == EPERM) {
+            return hintPermission();
+        }
+        if (op instanceof Operation.AddService a) {
+            return switch (errno) {
+                case ENOENT -> moduleHint(a.value());
+                case EEXIST -> "the service already exists";
+                default -> "";
+            };
+        }
+        if (op instanceof Operation.EditService e) {
+            return switch (errno) {
+                case ENOENT -> moduleHint(e.value());
+                case ESRCH -> "no such service";
+                default -> "";
+            };
+        }
+        if (op instanceof Operation.DeleteService) {
+            return errno == ESRCH ? "no such service" : "";
+        }
+        if (op instanceof Operation.AddDestination) {
+            return switch (errno) {
+                case ESRCH -> "no such service";
+                case EEXIST -> "the destination already exists";
+                default -> "";
+            };
+        }
+        return switch (errno) {
+            case ESRCH -> "no such service";
+            case ENOENT -> "no such destination";
+            default -> "";
+        };
+    }
+
+    private static String moduleHint(Service s) {
+        String scheduler = "scheduler module ip_vs_" + s.scheduler() + " not loaded?";
+        return s.persistenceEngine().isEmpty() ? scheduler
+                : scheduler + " or persistence engine module ip_vs_pe_" + s.persistenceEngine() + " not loaded?";
+    }
+
+    private static String hintPermission() {
+        return "needs root or CAP_NET_ADMIN";
+    }
+}
