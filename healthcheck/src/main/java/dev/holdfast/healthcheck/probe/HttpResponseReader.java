@@ -1,0 +1,144 @@
+package dev.holdfast.healthcheck.probe;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.function.Consumer;
+
+/**
+ * Sends the request once connected, then reads the response to the end of the stream as keepalived does: the
+ * head up to the blank line, then the body streamed into MD5 (only up to Content-Length when the server sent
+ * one), never holding the body in memory. Hands one {@link Outcome} to its consumer and closes the channel.
+ */
+final class HttpResponseReader extends ChannelInboundHandlerAdapter {
+    /** A head this large is not a health-check answer; keepalived's buffer is smaller still. */
+    static final int MAX_HEAD = 64 * 1024;
+
+    private final byte[] request;
+    private final Consumer<Outcome> done;
+    private final ByteArrayOutputStream head = new ByteArrayOutputStream();
+    private final MessageDigest md5;
+    private boolean headComplete;
+    /** the last four bytes of the head, to spot the blank line without rescanning */
+    private int lastFour;
+    private int statusCode;
+    private long contentLength = -1;
+    private long bodyBytes;
+    private boolean finished;
+
+    /** What came back, or why nothing usable did. */
+    sealed interface Outcome {
+        record Response(int statusCode, long contentLength, long bodyBytes, String md5Hex) implements Outcome {
+        }
+
+        record NoData() implements Outcome {
+        }
+
+        record Error(Throwable cause, boolean requestSent) implements Outcome {
+        }
+    }
+
+    HttpResponseReader(byte[] request, Consumer<Outcome> done) {
+        this.request = request;
+        this.done = done;
+        try {
+            this.md5 = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime ships MD5", e);
+        }
+    }
+
+    private boolean requestSent;
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.writeAndFlush(ctx.alloc().buffer(request.length).writeBytes(request)).addListener(f -> {
+            if (f.isSuccess()) {
+                requestSent = true;
+            } else {
+                finish(ctx, new Outcome.Error(f.cause(), false));
+            }
+        });
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf buf = (ByteBuf) msg;
+        try {
+            if (finished) {
+                return;
+            }
+            if (!headComplete) {
+                readHead(ctx, buf);
+            }
+            if (headComplete && buf.isReadable()) {
+                digest(buf);
+            }
+        } finally {
+            buf.release();
+        }
+    }
+
+    private void readHead(ChannelHandlerContext ctx, ByteBuf buf) {
+        while (buf.isReadable() && !headComplete) {
+            byte b = buf.readByte();
+            head.write(b);
+            lastFour = (lastFour << 8) | (b & 0xff);
+            if (lastFour == 0x0d0a0d0a) {
+                headComplete = true;
+                byte[] h = head.toByteArray();
+                statusCode = StatusLine.code(h, h.length);
+                contentLength = StatusLine.contentLength(new String(h, StandardCharsets.ISO_8859_1));
+            } else if (head.size() > MAX_HEAD) {
+                finish(ctx, new Outcome.Error(new java.io.IOException("response head larger than "
+                        + MAX_HEAD + " bytes"), true));
+                return;
+            }
+        }
+    }
+
+    private void digest(ByteBuf buf) {
+        int readable = buf.readableBytes();
+        int take = readable;
+        if (contentLength >= 0) {
+            take = (int) Math.max(0, Math.min(readable, contentLength - bodyBytes));
+        }
+        if (take > 0) {
+            byte[] chunk = new byte[take];
+            buf.readBytes(chunk);
+            md5.update(chunk);
+        }
+        bodyBytes += readable;
+        buf.skipBytes(buf.readableBytes());
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (headComplete) {
+            finish(ctx, new Outcome.Response(statusCode, contentLength, bodyBytes,
+                    java.util.HexFormat.of().formatHex(md5.digest())));
+        } else {
+            finish(ctx, new Outcome.NoData());
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        finish(ctx, new Outcome.Error(cause, requestSent));
+    }
+
+    private void finish(ChannelHandlerContext ctx, Outcome outcome) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        ctx.close();
+        done.accept(outcome);
+    }
+}

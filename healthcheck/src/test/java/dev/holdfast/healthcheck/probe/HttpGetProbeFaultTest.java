@@ -1,0 +1,188 @@
+package dev.holdfast.healthcheck.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.holdfast.healthcheck.checker.CheckResult;
+import dev.holdfast.healthcheck.probe.FaultServer.Behaviour;
+import dev.holdfast.healthcheck.spec.HttpGetSpec;
+import dev.holdfast.healthcheck.spec.HttpVersion;
+import dev.holdfast.healthcheck.spec.StatusCodes;
+import dev.holdfast.healthcheck.spec.UrlSpec;
+import io.netty.channel.EventLoop;
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** HTTP_GET against a server that misbehaves in every way a real server does. */
+class HttpGetProbeFaultTest {
+    private static NioEventLoopGroup group;
+    private static EventLoop loop;
+    private FaultServer server;
+
+    @BeforeAll
+    static void loop() {
+        group = new NioEventLoopGroup(1);
+        loop = group.next();
+    }
+
+    @AfterAll
+    static void shutdown() {
+        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private CheckResult get(Behaviour behaviour, UrlSpec url) throws Exception {
+        server = new FaultServer(behaviour);
+        return Probes.run(new HttpGetProbe(Probes.http(server.port(), url), url, loop));
+    }
+
+    private String what(String path) {
+        return "HTTP_GET http://127.0.0.1:" + server.port() + path;
+    }
+
+    static String md5(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                .digest(text.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    @Test
+    void sendsKeepalivedsRequestByteForByte() throws Exception {
+        get(Behaviour.RESPOND, Probes.url("/health"));
+        assertThat(server.requests).containsExactly("GET /health HTTP/1.0\r\nUser-Agent: KeepAliveClient\r\n"
+                + "Host: 127.0.0.1:" + server.port() + "\r\n\r\n");
+    }
+
+    @Test
+    void http11AddsConnectionCloseAndVirtualhostReplacesTheAddress() throws Exception {
+        server = new FaultServer(Behaviour.RESPOND);
+        UrlSpec url = Probes.url("/x?y=1");
+        HttpGetSpec spec = new HttpGetSpec(Probes.policy(Probes.TIMEOUT), Probes.loopback(server.port()),
+                HttpVersion.HTTP_1_1, Optional.of("www.example.com"), List.of(url), false);
+        Probes.run(new HttpGetProbe(spec, url, loop));
+        assertThat(server.requests).containsExactly("GET /x?y=1 HTTP/1.1\r\nUser-Agent: KeepAliveClient\r\n"
+                + "Connection: close\r\nHost: www.example.com\r\n\r\n");
+    }
+
+    @Test
+    void theUrlVirtualhostWinsAndIpv6TargetsAreBracketed() throws Exception {
+        UrlSpec plain = Probes.url("/");
+        HttpGetSpec v6 = new HttpGetSpec(Probes.policy(Probes.TIMEOUT), dev.holdfast.healthcheck.spec.Connection.to(
+                new InetSocketAddress(InetAddress.getByName("2001:db8::5"), 8080)), HttpVersion.HTTP_1_0C,
+                Optional.empty(), List.of(plain), false);
+        assertThat(HttpGetProbe.request(v6, plain)).isEqualTo("GET / HTTP/1.0\r\nUser-Agent: KeepAliveClient\r\n"
+                + "Connection: close\r\nHost: [2001:db8::5]:8080\r\n\r\n");
+        UrlSpec hosted = new UrlSpec("/", Optional.empty(), StatusCodes.ANY_2XX, Optional.of("url.example"));
+        HttpGetSpec withHost = new HttpGetSpec(v6.policy(), v6.connection(), HttpVersion.HTTP_1_0,
+                Optional.of("checker.example"), List.of(hosted), false);
+        assertThat(HttpGetProbe.request(withHost, hosted)).contains("Host: url.example\r\n");
+    }
+
+    @Test
+    void passesOnAGoodResponseWithMatchingDigest() throws Exception {
+        String body = "hello from the fault server\n";
+        UrlSpec url = Probes.url("/health", Optional.of(md5(body)), StatusCodes.ANY_2XX);
+        assertThat(get(Behaviour.RESPOND, url)).isEqualTo(CheckResult.passed(what("/health")
+                + ": status 200, digest ok"));
+    }
+
+    @Test
+    void failsOnADigestMismatch() throws Exception {
+        UrlSpec url = Probes.url("/health", Optional.of(md5("something else")), StatusCodes.ANY_2XX);
+        CheckResult result = get(Behaviour.RESPOND, url);
+        assertThat(result).isInstanceOf(CheckResult.Failed.class);
+        assertThat(result.reason()).startsWith(what("/health") + ": MD5 digest ")
+                .endsWith("does not match " + md5("something else"));
+    }
+
+    @Test
+    void theDigestCoversOnlyContentLengthBytes() throws Exception {
+        server = new FaultServer(Behaviour.RESPOND);
+        server.body = "exact";
+        // the server announces 5 bytes and sends 5; a digest of the whole body must match
+        UrlSpec url = Probes.url("/", Optional.of(md5("exact")), StatusCodes.ANY_2XX);
+        assertThat(Probes.run(new HttpGetProbe(Probes.http(server.port(), url), url, loop)))
+                .isInstanceOf(CheckResult.Passed.class);
+    }
+
+    @Test
+    void failsWhenTheStatusIsNotInTheSet() throws Exception {
+        server = new FaultServer(Behaviour.RESPOND);
+        server.statusLine = "HTTP/1.0 503 Service Unavailable";
+        UrlSpec url = Probes.url("/");
+        assertThat(Probes.run(new HttpGetProbe(Probes.http(server.port(), url), url, loop)))
+                .isEqualTo(CheckResult.failed(what("/") + ": status 503 not in 200-299"));
+        UrlSpec accepts503 = Probes.url("/", Optional.empty(), StatusCodes.of(200, 503));
+        assertThat(Probes.run(new HttpGetProbe(Probes.http(server.port(), accepts503), accepts503, loop)))
+                .isInstanceOf(CheckResult.Passed.class);
+    }
+
+    @Test
+    void aStalledServerFailsAtConnectTimeoutAndNoLater() throws Exception {
+        Instant start = Instant.now();
+        CheckResult result = get(Behaviour.STALL, Probes.url("/"));
+        Duration took = Duration.between(start, Instant.now());
+        assertThat(result).isEqualTo(CheckResult.failed(what("/") + ": read: timed out after 700ms"));
+        assertThat(took).isBetween(Probes.TIMEOUT.minusMillis(50), Probes.TIMEOUT.plusMillis(1000));
+    }
+
+    @Test
+    void aResetFails() throws Exception {
+        CheckResult result = get(Behaviour.RESET, Probes.url("/"));
+        assertThat(result).isInstanceOf(CheckResult.Failed.class);
+        assertThat(result.reason()).startsWith(what("/") + ": ");
+    }
+
+    @Test
+    void aResetAfterTheResponseFailsOrPassesButNeverHangs() throws Exception {
+        // keepalived treats a read error as failure; whether the reset beats the data is up to the kernel
+        assertThat(get(Behaviour.RESPOND_THEN_RESET, Probes.url("/"))).isNotNull();
+    }
+
+    @Test
+    void garbageIsAMalformedStatusLine() throws Exception {
+        assertThat(get(Behaviour.GARBAGE, Probes.url("/")))
+                .isEqualTo(CheckResult.failed(what("/") + ": malformed status line not in 200-299"));
+    }
+
+    @Test
+    void aPartialStatusLineIsNoData() throws Exception {
+        assertThat(get(Behaviour.PARTIAL_STATUS_LINE, Probes.url("/"))).isEqualTo(CheckResult.failed(what("/")
+                + ": no data received (no complete response head before end of stream)"));
+    }
+
+    @Test
+    void aHeadWithoutItsBlankLineIsNoData() throws Exception {
+        assertThat(get(Behaviour.HEAD_WITHOUT_END, Probes.url("/")).reason()).endsWith(": no data received "
+                + "(no complete response head before end of stream)");
+    }
+
+    @Test
+    void connectionRefusedIsAConnectFailure() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            port = socket.getLocalPort();
+        }
+        UrlSpec url = Probes.url("/");
+        assertThat(Probes.run(new HttpGetProbe(Probes.http(port, url), url, loop))).isEqualTo(CheckResult.failed(
+                "HTTP_GET http://127.0.0.1:" + port + "/: connect: connection refused"));
+    }
+}

@@ -1,0 +1,143 @@
+package dev.holdfast.healthcheck.probe;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real nginx on 127.0.0.1 with its own config, document root and free port, for one test class. Outside CI a
+ * machine without nginx skips these tests with a message; under CI=true a missing nginx fails them.
+ */
+final class Nginx implements AutoCloseable {
+    static final String BODY = "holdfast health page\n";
+
+    private final Path dir;
+    private final Process process;
+    private final int port;
+
+    private Nginx(Path dir, Process process, int port) {
+        this.dir = dir;
+        this.process = process;
+        this.port = port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path root() {
+        return dir.resolve("www");
+    }
+
+    static Path binary() {
+        for (String candidate : List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx",
+                "/usr/bin/nginx")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return Path.of(candidate);
+            }
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String entry : path.split(":")) {
+            Path candidate = Path.of(entry, "nginx");
+            if (!entry.isEmpty() && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    static Nginx start() throws IOException, InterruptedException {
+        Path nginx = binary();
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        if (nginx == null && ci) {
+            throw new AssertionError("CI=true but nginx is not installed (apt-get install nginx-light)");
+        }
+        Assumptions.assumeTrue(nginx != null, "nginx not found: skipping real-server tests "
+                + "(apt-get install nginx-light to run them)");
+        Path dir = Files.createTempDirectory("holdfast-nginx");
+        Files.createDirectories(dir.resolve("www"));
+        Files.createDirectories(dir.resolve("tmp"));
+        Files.writeString(dir.resolve("www/health"), BODY);
+        int port = freePort();
+        String tmp = dir.resolve("tmp").toString();
+        Files.writeString(dir.resolve("nginx.conf"), """
+                daemon off;
+                master_process off;
+                worker_processes 1;
+                pid %1$s/nginx.pid;
+                error_log %1$s/error.log;
+                events { worker_connections 64; }
+                http {
+                    access_log off;
+                    client_body_temp_path %2$s/body;
+                    proxy_temp_path %2$s/proxy;
+                    fastcgi_temp_path %2$s/fastcgi;
+                    uwsgi_temp_path %2$s/uwsgi;
+                    scgi_temp_path %2$s/scgi;
+                    server {
+                        listen 127.0.0.1:%3$d;
+                        root %1$s/www;
+                        location = /down { return 503; }
+                        location = /moved { return 301 /health; }
+                    }
+                }
+                """.formatted(dir, tmp, port), StandardCharsets.UTF_8);
+        Process process = new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-c",
+                dir.resolve("nginx.conf").toString(), "-e", dir.resolve("error.log").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        Nginx started = new Nginx(dir, process, port);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!listening(port)) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                String log = Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : "";
+                started.close();
+                throw new AssertionError("nginx did not start on port " + port + ": " + log
+                        + Files.readString(dir.resolve("stdout.log")));
+            }
+            Thread.sleep(20);
+        }
+        return started;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Stops nginx and waits until the port is closed. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        stop();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.holdfast.healthcheck.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.holdfast.healthcheck.checker.CheckResult;
+import io.netty.channel.EventLoop;
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TcpProbeTest {
+    private static NioEventLoopGroup group;
+    private static EventLoop loop;
+
+    @BeforeAll
+    static void loop() {
+        group = new NioEventLoopGroup(1);
+        loop = group.next();
+    }
+
+    @AfterAll
+    static void shutdown() {
+        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @Test
+    void passesWhenTheConnectionCompletesEvenIfTheServerNeverSpeaks() throws Exception {
+        try (FaultServer server = new FaultServer(FaultServer.Behaviour.STALL)) {
+            CheckResult result = Probes.run(new TcpProbe(Probes.loopback(server.port()), Probes.TIMEOUT, loop));
+            assertThat(result).isEqualTo(CheckResult.passed("TCP connect to 127.0.0.1:" + server.port()
+                    + ": connected"));
+        }
+    }
+
+    @Test
+    void failsWithConnectionRefusedOnAClosedPort() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            port = socket.getLocalPort();
+        }
+        CheckResult result = Probes.run(new TcpProbe(Probes.loopback(port), Probes.TIMEOUT, loop));
+        assertThat(result).isEqualTo(CheckResult.failed("TCP connect to 127.0.0.1:" + port
+                + ": connection refused"));
+    }
+
+    @Test
+    void anUnreachableTargetFailsWithinConnectTimeout() throws Exception {
+        // 192.0.2.0/24 is TEST-NET-1: either nothing answers (timeout) or the host has no route (immediate)
+        Duration timeout = Duration.ofMillis(400);
+        Instant start = Instant.now();
+        CheckResult result = new TcpProbe(dev.holdfast.healthcheck.spec.Connection.to(
+                new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 80)), timeout, loop).check()
+                .toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(result).isInstanceOf(CheckResult.Failed.class);
+        assertThat(result.reason()).startsWith("TCP connect to 192.0.2.1:80: ");
+        assertThat(Duration.between(start, Instant.now())).isLessThan(timeout.plusMillis(1000));
+    }
+
+    @Test
+    void bindsToTheConfiguredSourceAddress() throws Exception {
+        try (FaultServer server = new FaultServer(FaultServer.Behaviour.STALL)) {
+            var connection = new dev.holdfast.healthcheck.spec.Connection(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()),
+                    java.util.Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
+            assertThat(Probes.run(new TcpProbe(connection, Probes.TIMEOUT, loop)))
+                    .isInstanceOf(CheckResult.Passed.class);
+        }
+    }
+}
