@@ -126,7 +126,9 @@ public final class VrrpInstance {
             return;
         }
         if (state == VrrpState.MASTER) {
-            // priority 0 tells the backups to take over after their skew, not the whole down interval
+            // priority 0 tells the backups to take over after their skew, not the whole down interval.
+            // keepalived 2.2.7 sends two back to back (vrrp_state_leave_master and vrrp_restore_interface);
+            // one says the same thing
             sink.accept(new Action.SendAdvert(0));
             leaveMaster(VrrpState.FAULT);
         } else if (state == VrrpState.BACKUP) {
@@ -369,6 +371,11 @@ public final class VrrpInstance {
         }
     }
 
+    /**
+     * An advert now, and the next one a full interval later. keepalived also restarts the advert timer on
+     * every packet a master receives, valid or not (unless lower_prio_no_advert), so a stream of junk could
+     * hold its adverts back; here only an advert actually sent restarts it.
+     */
     private void sendAdvert() {
         sink.accept(new Action.SendAdvert(effectivePriority));
         mainTimer.startMicros(Timing.centisToMicros(config.advertIntervalCentis()));

@@ -123,6 +123,23 @@ class KeepalivedCaptureTest {
         assertThat(sum).isZero();
     }
 
+    @Test
+    void outgoingAdvertsNumberPacketsAsKeepalivedDoes() {
+        for (String file : Capture.FILES) {
+            List<Capture> packets = Capture.load(file);
+            ReceivedAdvert first = decoded(packets.get(0));
+            Authentication auth = Capture.rulesFor(file).authentication();
+            OutgoingAdverts out = new OutgoingAdverts(first.advert(), auth, ChecksumMode.PSEUDO_HEADER,
+                    first.source(), first.destination(), 255);
+            for (Capture c : packets) {
+                byte[] expected = c.family() == IpFamily.IPV4 ? c.datagram()
+                        : Arrays.copyOfRange(c.datagram(), 40, c.datagram().length);
+                assertThat(out.next(decoded(c).advert().priority())).as("%s #%d", file, c.index())
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
     private static byte[] reencodeIpv4(Capture c, ReceivedAdvert r, Authentication auth) {
         int id = ((c.datagram()[4] & 0xFF) << 8) | (c.datagram()[5] & 0xFF);
         Ipv4Envelope env = new Ipv4Envelope((Inet4Address) r.source(), (Inet4Address) r.destination(), r.ttl(),
