@@ -1,0 +1,64 @@
+package dev.holdfast.config.bind;
+
+import dev.holdfast.config.model.GlobalDefs;
+import dev.holdfast.config.model.IpAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What global_defs said. */
+final class GlobalBuilder {
+    String routerId;
+    final List<String> emails = new ArrayList<>();
+    String emailFrom;
+    String smtpServer;
+    Integer smtpPort;
+    String smtpHelo;
+    Long smtpTimeout;
+    Boolean smtpAlert;
+    Boolean smtpAlertVrrp;
+    Boolean smtpAlertChecker;
+    boolean noEmailFaults;
+    Boolean checkerLogAllFailures;
+    boolean noCheckerEmails;
+    boolean rsInitNotifies;
+    String scriptUser;
+    String scriptGroup;
+    boolean enableScriptSecurity;
+    String notifyFifo;
+    String vrrpNotifyFifo;
+    String lvsNotifyFifo;
+    GlobalDefs.LvsTimeouts lvsTimeouts;
+    boolean lvsFlush;
+    String lvsFlushOnStop = "RS";
+    GlobalDefs.LvsSyncDaemon syncDaemon;
+    IpAddress mcast4;
+    IpAddress mcast6;
+    String defaultInterface;
+    Integer vrrpVersion;
+    boolean v3ChecksumAsV2;
+    Long garpMasterDelay;
+    Integer garpMasterRepeat;
+    Long garpLowerPrioDelay;
+    Integer garpLowerPrioRepeat;
+    Long garpMasterRefresh;
+    Integer garpMasterRefreshRepeat;
+    Long garpInterval;
+    Long gnaInterval;
+    boolean minGarp;
+    Integer downTimerAdverts;
+    Boolean lowerPrioNoAdvert;
+    Boolean higherPrioSendAdvert;
+    Boolean ownerIgnoreAdverts;
+    boolean checkUnicastSrc;
+    boolean skipCheckAdvAddr;
+    boolean strict;
+    boolean dynamicInterfaces;
+    Long startupDelay;
+    String stateDumpFile;
+    String statsDumpFile;
+    String jsonDumpFile;
+    Long randomSeed;
+    final Map<String, String> other = new LinkedHashMap<>();
+}

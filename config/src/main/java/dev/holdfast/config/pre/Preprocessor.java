@@ -1,0 +1,509 @@
+package dev.holdfast.config.pre;
+
+import dev.holdfast.config.diag.Diagnostic.Kind;
+import dev.holdfast.config.diag.Diagnostics;
+import dev.holdfast.config.diag.Position;
+import dev.holdfast.config.diag.Severity;
+import dev.holdfast.config.text.CopyPasteRepair;
+import dev.holdfast.config.text.SourceDecoder;
+import dev.holdfast.config.text.SourceLine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Turns a configuration file (and what it includes) into logical lines, applying keepalived's line language in
+ * keepalived's order: decomment, conditional, definition, sequence/list, substitution, include.
+ */
+public final class Preprocessor {
+    /** Options that change what the line language produces. */
+    public record Options(String configId, Map<String, String> environment, long randomSeed, boolean allConfig,
+            long maxFileBytes) {
+    }
+
+    private static final int MAX_EXPANSION_DEPTH = 64;
+    private static final int MAX_INCLUDE_DEPTH = 32;
+    private static final long MAX_LINES = 5_000_000;
+
+    private final Options options;
+    private final Diagnostics diags;
+    private final Definitions defs;
+    private final List<LogicalLine> out = new ArrayList<>();
+    private final Deque<Path> includeStack = new ArrayDeque<>();
+    private final List<Path> filesRead = new ArrayList<>();
+    private boolean outputLimitReported;
+
+    public Preprocessor(Options options, Diagnostics diags) {
+        this.options = options;
+        this.diags = diags;
+        this.defs = new Definitions(options.configId(), options.environment(), new Random(options.randomSeed()));
+    }
+
+    /** Reads the main file; a missing or unreadable main file is FATAL. */
+    public List<LogicalLine> run(Path file) {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            diags.report(Position.of(name, 1, 1), Severity.FATAL, Kind.FILE,
+                    Files.exists(file) ? "not a regular file" : "configuration file not found");
+            return out;
+        }
+        readFile(file, name);
+        return out;
+    }
+
+    /** Reads configuration text given directly (tests, stdin); includes resolve against {@code baseDir}. */
+    public List<LogicalLine> runText(String name, byte[] bytes, Path baseDir) {
+        defs.setCurrentDir(baseDir.toString());
+        processFile(name, bytes, baseDir);
+        return out;
+    }
+
+    public List<Path> filesRead() {
+        return filesRead;
+    }
+
+    private void readFile(Path file, String display) {
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > options.maxFileBytes()) {
+                diags.error(Position.of(display, 1, 1), Kind.FILE,
+                        "file is " + size + " bytes, larger than the limit of " + options.maxFileBytes() + "; skipped");
+                return;
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | OutOfMemoryError e) {
+            diags.report(Position.of(display, 1, 1), includeStack.isEmpty() ? Severity.FATAL : Severity.ERROR,
+                    Kind.FILE, "cannot read file: " + describe(e));
+            return;
+        }
+        Path abs = file.toAbsolutePath().normalize();
+        filesRead.add(abs);
+        includeStack.push(abs);
+        String savedDir = defs.currentDir();
+        Path dir = abs.getParent() == null ? abs : abs.getParent();
+        defs.setCurrentDir(dir.toString());
+        try {
+            processFile(display, bytes, dir);
+        } finally {
+            defs.setCurrentDir(savedDir);
+            includeStack.pop();
+        }
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private void processFile(String display, byte[] bytes, Path dir) {
+        List<SourceLine> lines = SourceDecoder.decode(display, bytes, diags);
+        CopyPasteRepair repair = new CopyPasteRepair(display);
+        String collecting = null;
+        for (SourceLine raw : lines) {
+            String repaired = repair.repair(raw);
+            Decommenter.Result dc = Decommenter.decomment(repaired);
+            Position pos = Position.of(display, raw.number(), dc.indent() + 1);
+            String text = dc.text();
+            if (collecting != null) {
+                if (text.isEmpty()) {
+                    collecting = null;
+                    continue;
+                }
+                boolean more = text.endsWith("\\");
+                String body = more ? stripTrailingBlanks(text.substring(0, text.length() - 1)) : text;
+                if (!body.isEmpty() || !more) {
+                    defs.appendLine(collecting, body, more);
+                }
+                if (!more) {
+                    collecting = null;
+                }
+                continue;
+            }
+            if (dc.unterminatedQuote()) {
+                diags.error(pos, Kind.SYNTAX, "unterminated quote: a \" is opened but never closed on this line");
+            }
+            if (text.isEmpty()) {
+                continue;
+            }
+            collecting = process(text, pos, dir, 0);
+        }
+        repair.report(diags);
+    }
+
+    private static String stripTrailingBlanks(String s) {
+        int e = s.length();
+        while (e > 0 && Decommenter.isBlank(s.charAt(e - 1))) {
+            e--;
+        }
+        return s.substring(0, e);
+    }
+
+    /**
+     * Applies the line language to one line. Returns the name of a multi-line definition whose following lines
+     * the caller must collect, or null.
+     */
+    private String process(String text, Position pos, Path dir, int depth) {
+        if (depth > MAX_EXPANSION_DEPTH) {
+            diags.error(pos, Kind.SYNTAX, "parameter expansion nested more than " + MAX_EXPANSION_DEPTH
+                    + " levels deep (a definition that uses itself?); line skipped");
+            return null;
+        }
+        for (int round = 0; round < 8; round++) {
+            if (text.isEmpty()) {
+                return null;
+            }
+            if (text.charAt(0) == '@') {
+                text = conditional(text);
+                if (text == null) {
+                    return null;
+                }
+                continue;
+            }
+            if (text.charAt(0) == '$') {
+                String collecting = definition(text, pos);
+                if (collecting != null || isDefinition(text)) {
+                    return collecting.isEmpty() ? null : collecting;
+                }
+            }
+            if (text.startsWith("~SEQ") || text.startsWith("~LST")) {
+                SequenceSpec.Parsed spec = SequenceSpec.parse(text, this::substituteInline);
+                if (spec.error() != null) {
+                    diags.error(pos, Kind.SYNTAX, spec.error());
+                    return null;
+                }
+                for (List<String[]> binding : spec.bindings()) {
+                    for (String[] kv : binding) {
+                        defs.define(kv[0], kv[1], false);
+                    }
+                    if (!emitLimitReached(pos)) {
+                        process(spec.rest(), pos, dir, depth + 1);
+                    }
+                }
+                return null;
+            }
+            if (text.indexOf('$') >= 0) {
+                Substitution sub = substitute(text, pos);
+                if (sub.changed()) {
+                    text = sub.first().strip();
+                    if (!sub.rest().isEmpty()) {
+                        process(text, pos, dir, depth + 1);
+                        for (String more : sub.rest()) {
+                            process(more.strip(), pos, dir, depth + 1);
+                        }
+                        return null;
+                    }
+                    if (!text.isEmpty() && (text.charAt(0) == '@' || text.charAt(0) == '~')) {
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (isInclude(text)) {
+            include(text, pos, dir);
+            return null;
+        }
+        if (!emitLimitReached(pos)) {
+            out.add(new LogicalLine(text, pos));
+        }
+        return null;
+    }
+
+    private boolean emitLimitReached(Position pos) {
+        if (out.size() < MAX_LINES) {
+            return false;
+        }
+        if (!outputLimitReported) {
+            diags.error(pos, Kind.SYNTAX, "configuration expands to more than " + MAX_LINES
+                    + " lines; the rest is ignored");
+            outputLimitReported = true;
+        }
+        return true;
+    }
+
+    private String conditional(String text) {
+        boolean reverse = text.startsWith("@^");
+        int from = reverse ? 2 : 1;
+        int sp = indexOfBlank(text, from);
+        if (sp < 0) {
+            return null;
+        }
+        String id = text.substring(from, sp);
+        boolean match = id.equals(options.configId());
+        if (match == reverse) {
+            return null;
+        }
+        return text.substring(sp).strip();
+    }
+
+    private static int indexOfBlank(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (Decommenter.isBlank(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isDefinition(String text) {
+        if (text.length() < 2 || text.charAt(0) != '$') {
+            return false;
+        }
+        char c = text.charAt(1);
+        if (!Character.isLetter(c) && c != '_') {
+            return false;
+        }
+        int i = 2;
+        while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) == '=';
+    }
+
+    /** Records a definition; returns its name if it continues on the next lines, "" if complete, null if not one. */
+    private String definition(String text, Position pos) {
+        if (!isDefinition(text)) {
+            return null;
+        }
+        int eq = text.indexOf('=');
+        String name = text.substring(1, eq);
+        String value = text.substring(eq + 1);
+        int lead = 0;
+        while (lead < value.length() && Decommenter.isBlank(value.charAt(lead))) {
+            lead++;
+        }
+        value = value.substring(lead);
+        if (name.startsWith("_")) {
+            diags.warning(pos, Kind.SEMANTIC, "parameter names starting with '_' are reserved for keepalived's own ("
+                    + "$" + name + ")");
+        }
+        if (value.endsWith("\\")) {
+            String first = stripTrailingBlanks(value.substring(0, value.length() - 1));
+            defs.define(name, first.isEmpty() ? "" : first + Definitions.LINE_END, true);
+            return name;
+        }
+        defs.define(name, value, false);
+        return "";
+    }
+
+    record Substitution(boolean changed, String first, List<String> rest) {
+    }
+
+    private String substituteInline(String text) {
+        Substitution s = substitute(text, null);
+        return s.first();
+    }
+
+    /** Replaces {@code $NAME} and {@code ${NAME params}} as keepalived does, rescanning each replacement. */
+    private Substitution substitute(String text, Position pos) {
+        StringBuilder s = new StringBuilder(text);
+        List<String> rest = List.of();
+        boolean changed = false;
+        int at = 0;
+        int replacements = 0;
+        while (true) {
+            int i = s.indexOf("$", at);
+            if (i < 0 || i + 1 >= s.length()) {
+                break;
+            }
+            Ref ref = Ref.find(s, i);
+            Definitions.Definition def = ref == null ? null : defs.get(ref.name());
+            if (def != null && def.multiline() && ref.end() != s.length()) {
+                def = null;
+            }
+            if (def != null && ref.params().length > 0 && (def.fn() == null || def.maxParams() == 0)) {
+                def = null;
+            }
+            if (def != null && def.fn() != null && ref.params().length < def.minParams()) {
+                if (pos != null) {
+                    diags.error(pos, Kind.SYNTAX, "${" + ref.name() + "} needs " + def.minParams() + " parameter(s)");
+                }
+                def = null;
+            }
+            if (def == null) {
+                at = i + 1;
+                continue;
+            }
+            if (++replacements > 10_000) {
+                if (pos != null) {
+                    diags.error(pos, Kind.SYNTAX, "parameter substitution does not terminate ($" + ref.name()
+                            + " refers to itself?); line left as it is");
+                }
+                return new Substitution(false, text, List.of());
+            }
+            changed = true;
+            String value = def.fn() != null ? def.fn().apply(ref.params()) : def.value();
+            if (value == null) {
+                value = "";
+            }
+            String replacement = value;
+            if (def.multiline()) {
+                String[] parts = value.split(String.valueOf(Definitions.LINE_END), -1);
+                replacement = parts[0];
+                List<String> more = new ArrayList<>();
+                for (int k = 1; k < parts.length; k++) {
+                    if (!parts[k].isEmpty()) {
+                        more.add(parts[k]);
+                    }
+                }
+                rest = more;
+            }
+            s.replace(i, ref.end(), replacement);
+            if (s.length() > 1_000_000) {
+                if (pos != null) {
+                    diags.error(pos, Kind.SYNTAX, "parameter substitution makes the line longer than 1000000 "
+                            + "characters; line skipped");
+                }
+                return new Substitution(true, "", List.of());
+            }
+            if (def.multiline()) {
+                break;
+            }
+            if (!replacement.isEmpty() && replacement.strip().startsWith("~")) {
+                break;
+            }
+            at = i;
+        }
+        return new Substitution(changed, s.toString(), rest);
+    }
+
+    /** A {@code $NAME} or {@code ${NAME p1 p2}} reference in a line. */
+    record Ref(String name, String[] params, int end) {
+        static Ref find(CharSequence s, int dollar) {
+            int i = dollar + 1;
+            boolean braces = i < s.length() && s.charAt(i) == '{';
+            if (braces) {
+                i++;
+            }
+            int nameStart = i;
+            if (i >= s.length() || !(Character.isLetter(s.charAt(i)) || s.charAt(i) == '_')) {
+                return null;
+            }
+            while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+                i++;
+            }
+            String name = s.subSequence(nameStart, i).toString();
+            if (braces) {
+                int close = -1;
+                for (int k = i; k < s.length(); k++) {
+                    char c = s.charAt(k);
+                    if (c == '}') {
+                        close = k;
+                        break;
+                    }
+                    if (!(c == ' ' || c == '\t' || Character.isLetterOrDigit(c) || c == '_')) {
+                        return null;
+                    }
+                }
+                if (close < 0) {
+                    return null;
+                }
+                String inner = s.subSequence(i, close).toString();
+                if (!inner.isEmpty() && (inner.endsWith(" ") || inner.endsWith("\t"))) {
+                    return null;
+                }
+                String[] params = inner.isBlank() ? new String[0] : inner.strip().split("[ \t]+");
+                return new Ref(name, params, close + 1);
+            }
+            if (i < s.length()) {
+                char c = s.charAt(i);
+                if (c != ' ' && c != '\t' && c != ',' && c != ')') {
+                    return null;
+                }
+            }
+            return new Ref(name, new String[0], i);
+        }
+    }
+
+    private static boolean isInclude(String text) {
+        if (!text.startsWith("include") || text.length() < 8) {
+            return false;
+        }
+        char c = text.charAt(7);
+        if (c == ' ' || c == '\t') {
+            return true;
+        }
+        return text.length() > 8 && "rmwba".indexOf(c) >= 0 && (text.charAt(8) == ' ' || text.charAt(8) == '\t');
+    }
+
+    private void include(String text, Position pos, Path dir) {
+        char kind = Decommenter.isBlank(text.charAt(7)) ? ' ' : text.charAt(7);
+        String pattern = text.substring(kind == ' ' ? 8 : 9).strip();
+        if (pattern.length() >= 2 && pattern.startsWith("\"") && pattern.endsWith("\"")) {
+            pattern = pattern.substring(1, pattern.length() - 1);
+        }
+        String keyword = kind == ' ' ? "include" : "include" + kind;
+        if (pattern.isEmpty()) {
+            diags.error(pos, Kind.SYNTAX, keyword + " needs a file name or pattern");
+            return;
+        }
+        if (includeStack.size() >= MAX_INCLUDE_DEPTH) {
+            diags.error(pos, Kind.FILE, "includes nested more than " + MAX_INCLUDE_DEPTH + " deep; "
+                    + pattern + " not read");
+            return;
+        }
+        boolean strict = options.allConfig();
+        boolean needReadable = kind != ' ' || strict;
+        boolean needMatch = kind == 'm' || kind == 'w' || kind == 'a' || strict;
+        boolean needWildcard = kind == 'w' || kind == 'a';
+        boolean needBrace = kind == 'b' || kind == 'a';
+        List<IncludeResolver.Expansion> expansions = IncludeResolver.resolve(dir, pattern);
+        int total = 0;
+        for (IncludeResolver.Expansion e : expansions) {
+            total += e.matches().size();
+            if (e.matches().isEmpty()) {
+                boolean isError = (e.wildcard() ? needWildcard : needMatch) || (expansions.size() > 1 && needBrace);
+                String msg = keyword + " " + e.pattern() + ": no file matches";
+                if (isError) {
+                    diags.error(pos, Kind.FILE, msg);
+                } else if (!e.wildcard()) {
+                    diags.warning(pos, Kind.FILE, msg + " (plain include ignores missing files; use includea to "
+                            + "make this an error)");
+                }
+            }
+        }
+        if (total == 0 && expansions.size() > 1 && !needBrace && !needMatch) {
+            diags.warning(pos, Kind.FILE, keyword + " " + pattern + ": no file matches");
+        }
+        for (IncludeResolver.Expansion e : expansions) {
+            for (Path p : e.matches()) {
+                Path abs = p.toAbsolutePath().normalize();
+                if (includeStack.contains(abs)) {
+                    diags.error(pos, Kind.FILE, "include cycle: " + p + " is already being read; not included again");
+                    continue;
+                }
+                if (!Files.isReadable(p) || Files.isDirectory(p)) {
+                    String msg = keyword + " " + p + ": " + (Files.isDirectory(p) ? "is a directory" : "not readable");
+                    if (needReadable) {
+                        diags.error(pos, Kind.FILE, msg);
+                    } else {
+                        diags.warning(pos, Kind.FILE, msg);
+                    }
+                    continue;
+                }
+                readFile(p, displayName(p));
+            }
+        }
+    }
+
+    private static String displayName(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.holdfast.config.syntax;
+
+import dev.holdfast.config.diag.Diagnostic.Kind;
+import dev.holdfast.config.diag.Diagnostics;
+import dev.holdfast.config.diag.Position;
+import dev.holdfast.config.pre.LogicalLine;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds the statement tree. A {@code {} opens the block of the statement just before it (same or previous line);
+ * {@code }} closes the innermost block. A block still open when a top-level-only keyword appears (a forgotten
+ * {@code }}) is closed there, and an extra {@code }} is reported and ignored.
+ */
+public final class TreeBuilder {
+    private final Diagnostics diags;
+    private final Set<String> topLevelOnly;
+
+    private static final class Open {
+        final Token keyword;
+        final List<Token> args;
+        final List<Statement> children = new ArrayList<>();
+        final Position opened;
+
+        Open(Token keyword, List<Token> args, Position opened) {
+            this.keyword = keyword;
+            this.args = args;
+            this.opened = opened;
+        }
+    }
+
+    public TreeBuilder(Diagnostics diags, Set<String> topLevelOnly) {
+        this.diags = diags;
+        this.topLevelOnly = topLevelOnly;
+    }
+
+    public List<Statement> build(List<LogicalLine> lines) {
+        Deque<Open> stack = new ArrayDeque<>();
+        List<Statement> top = new ArrayList<>();
+        Statement pending = null;
+        List<Statement> pendingContainer = null;
+        for (LogicalLine line : lines) {
+            List<Token> tokens = Tokenizer.tokens(line);
+            int i = 0;
+            boolean lineStart = true;
+            while (i < tokens.size()) {
+                Token t = tokens.get(i);
+                if (t.is("{")) {
+                    if (pending != null && !pending.hasBlock()) {
+                        pendingContainer.remove(pendingContainer.size() - 1);
+                        stack.push(new Open(pending.keyword(), pending.args(), t.position()));
+                    } else {
+                        diags.error(t.position(), Kind.SYNTAX, "'{' without a keyword before it; block ignored");
+                        stack.push(new Open(null, List.of(), t.position()));
+                    }
+                    pending = null;
+                    i++;
+                    lineStart = false;
+                    continue;
+                }
+                if (t.is("}")) {
+                    if (stack.isEmpty()) {
+                        diags.error(t.position(), Kind.SYNTAX, "extra '}' with no block open; ignored");
+                    } else {
+                        close(stack, top, t.position());
+                    }
+                    pending = null;
+                    i++;
+                    lineStart = false;
+                    continue;
+                }
+                int j = i;
+                while (j < tokens.size() && !tokens.get(j).is("{") && !tokens.get(j).is("}")) {
+                    j++;
+                }
+                Token kw = tokens.get(i);
+                if (lineStart && !stack.isEmpty() && topLevelOnly.contains(kw.text()) && !kw.quoted()) {
+                    while (!stack.isEmpty()) {
+                        Open o = stack.peek();
+                        if (o.keyword != null) {
+                            diags.error(o.keyword.position(), Kind.SYNTAX, "block '" + describe(o)
+                                    + "' is not closed before '" + kw.text() + "' at line " + kw.position().line()
+                                    + "; read as if '}' were there");
+                        }
+                        close(stack, top, kw.position());
+                    }
+                }
+                Statement st = new Statement(kw, List.copyOf(tokens.subList(i + 1, j)), null, null);
+                List<Statement> container = stack.isEmpty() ? top : stack.peek().children;
+                container.add(st);
+                pending = st;
+                pendingContainer = container;
+                i = j;
+                lineStart = false;
+            }
+        }
+        while (!stack.isEmpty()) {
+            Open o = stack.peek();
+            if (o.keyword != null) {
+                diags.error(o.keyword.position(), Kind.SYNTAX, "block '" + describe(o)
+                        + "' is never closed: missing '}' before the end of the file");
+            }
+            close(stack, top, o.opened);
+        }
+        return top;
+    }
+
+    private static String describe(Open o) {
+        StringBuilder sb = new StringBuilder(o.keyword.text());
+        for (Token a : o.args) {
+            sb.append(' ').append(a.text());
+        }
+        return sb.toString();
+    }
+
+    private static void close(Deque<Open> stack, List<Statement> top, Position end) {
+        Open o = stack.pop();
+        if (o.keyword == null) {
+            return;
+        }
+        Statement st = new Statement(o.keyword, o.args, List.copyOf(o.children), end);
+        (stack.isEmpty() ? top : stack.peek().children).add(st);
+    }
+}
