@@ -76,7 +76,7 @@ final class ServiceCodec {
         }
     }
 
-    private static ServiceKey readKey(Attributes a, Family family) {
+    static ServiceKey readKey(Attributes a, Family family) {
         try {
             if (a.has(IPVS_SVC_ATTR_FWMARK)) {
                 return ServiceKey.fwmark(a.require(IPVS_SVC_ATTR_FWMARK, "IPVS_SVC_ATTR_FWMARK").u32AsLong(), family);
