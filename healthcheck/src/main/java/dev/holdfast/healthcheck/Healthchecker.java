@@ -1,0 +1,103 @@
+package dev.holdfast.healthcheck;
+
+import dev.holdfast.healthcheck.checker.ProbeFactory;
+import dev.holdfast.healthcheck.lvs.LvsOutput;
+import dev.holdfast.healthcheck.lvs.VirtualServer;
+import dev.holdfast.healthcheck.probe.NettyProbes;
+import dev.holdfast.healthcheck.spec.ServiceAddress;
+import dev.holdfast.healthcheck.spec.VirtualServerSpec;
+import dev.holdfast.healthcheck.time.EventLoopScheduler;
+import dev.holdfast.healthcheck.time.Scheduler;
+import io.netty.channel.EventLoop;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.random.RandomGenerator;
+
+/**
+ * All virtual servers of one configuration, run on one scheduler thread. The public methods may be called from
+ * any thread: they hop onto the scheduler, where every piece of checker state lives.
+ */
+public final class Healthchecker {
+    private final Scheduler scheduler;
+    private final List<VirtualServer> virtualServers = new ArrayList<>();
+    /** ha_suspend: how many local copies of each virtual address exist (one per interface) */
+    private final Map<InetAddress, Integer> localAddresses = new HashMap<>();
+
+    public Healthchecker(List<VirtualServerSpec> specs, Scheduler scheduler, ProbeFactory probes,
+                         RandomGenerator random, LvsOutput output) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        for (VirtualServerSpec spec : specs) {
+            virtualServers.add(new VirtualServer(spec, probes, scheduler, random, output));
+        }
+    }
+
+    /** The production wiring: timers and network probes share one Netty event loop. */
+    public static Healthchecker onEventLoop(List<VirtualServerSpec> specs, EventLoop loop, Clock clock,
+                                            RandomGenerator random, LvsOutput output) {
+        return new Healthchecker(specs, new EventLoopScheduler(loop, clock), new NettyProbes(loop), random, output);
+    }
+
+    /** The virtual servers, for status pages; read their state on the scheduler thread only. */
+    public List<VirtualServer> virtualServers() {
+        return List.copyOf(virtualServers);
+    }
+
+    /**
+     * Puts the initial pools in place and starts every checker. {@code localVirtualAddresses} are the addresses
+     * configured on this host right now; ha_suspend virtual servers without theirs start suspended.
+     */
+    public CompletionStage<Void> start(List<InetAddress> localVirtualAddresses) {
+        return onScheduler(() -> {
+            localVirtualAddresses.forEach(a -> localAddresses.merge(a, 1, Integer::sum));
+            for (VirtualServer vs : virtualServers) {
+                vs.setHaSuspended(!addressPresent(vs.service()));
+                vs.start();
+            }
+        });
+    }
+
+    /** Shuts every virtual server down (omega notifications included) and completes when done. */
+    public CompletionStage<Void> stop() {
+        return onScheduler(() -> virtualServers.forEach(VirtualServer::stop));
+    }
+
+    /** Netlink saw an address appear or disappear on this host: resume or suspend ha_suspend checkers. */
+    public CompletionStage<Void> localAddressChanged(InetAddress address, boolean added) {
+        return onScheduler(() -> {
+            localAddresses.merge(address, added ? 1 : -1, Integer::sum);
+            if (localAddresses.getOrDefault(address, 0) <= 0) {
+                localAddresses.remove(address);
+            }
+            for (VirtualServer vs : virtualServers) {
+                if (vs.service() instanceof ServiceAddress.Endpoint e && e.address().equals(address)) {
+                    vs.setHaSuspended(!addressPresent(vs.service()));
+                }
+            }
+        });
+    }
+
+    private boolean addressPresent(ServiceAddress service) {
+        // only an address service can be matched to a local address; fwmark/group services never suspend here
+        return !(service instanceof ServiceAddress.Endpoint e) || localAddresses.containsKey(e.address());
+    }
+
+    private CompletionStage<Void> onScheduler(Runnable task) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            try {
+                task.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+}
