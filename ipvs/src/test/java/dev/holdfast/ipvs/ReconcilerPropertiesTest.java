@@ -27,13 +27,13 @@ class ReconcilerPropertiesTest {
     private static final List<String> V4 = List.of("192.168.1.1", "192.168.1.2", "192.168.1.3", "192.168.1.4");
     private static final List<String> V6 = List.of("2001:db8::a", "2001:db8::b", "2001:db8::c");
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void applyingThePlanYieldsTheDesiredTable(@ForAll("tables") IpvsTable desired, @ForAll("tables") IpvsTable kernel) {
         List<Operation> plan = Reconciler.plan(desired, kernel, Ownership.ALL);
         assertThat(TableModel.apply(kernel, plan)).isEqualTo(desired);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void onlyConfiguredKeepsForeignServicesAndReachesTheDesiredOnes(@ForAll("tables") IpvsTable desired,
                                                                      @ForAll("tables") IpvsTable kernel) {
         IpvsTable result = TableModel.apply(kernel, Reconciler.plan(desired, kernel, Ownership.ONLY_CONFIGURED));
@@ -58,7 +58,7 @@ class ReconcilerPropertiesTest {
         assertThat(Reconciler.plan(desired, after, Ownership.ALL)).isEmpty();
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void planIsMinimal(@ForAll("tables") IpvsTable desired, @ForAll("tables") IpvsTable kernel) {
         List<Operation> plan = Reconciler.plan(desired, kernel, Ownership.ALL);
         Set<Object> touched = new HashSet<>();
