@@ -147,6 +147,16 @@ public final class IpvsClient implements AutoCloseable {
         request(requests.flush());
     }
 
+    /** Resets the counters of every service and destination (ipvsadm -Z). */
+    public void zeroCounters() {
+        request(requests.zero(Optional.empty()));
+    }
+
+    /** Resets the counters of one service and its destinations (ipvsadm -Z -t ...). */
+    public void zeroCounters(ServiceKey service) {
+        request(requests.zero(Optional.of(service)));
+    }
+
     public Timeouts timeouts() {
         Request r = requests.getTimeouts();
         Attributes a = single(r).attributes();

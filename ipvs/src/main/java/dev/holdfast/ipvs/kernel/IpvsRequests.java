@@ -33,6 +33,13 @@ final class IpvsRequests {
         return new Request("flush IPVS table", family, 0, genl(IPVS_CMD_FLUSH).toBytes());
     }
 
+    Request zero(java.util.Optional<ServiceKey> service) {
+        PayloadWriter w = genl(IPVS_CMD_ZERO);
+        service.ifPresent(k -> ServiceCodec.writeKey(w, k));
+        return new Request(service.map(k -> "zero counters of service " + k).orElse("zero all counters"), family, 0,
+                w.toBytes());
+    }
+
     Request getTimeouts() {
         return new Request("get IPVS timeouts", family, 0, genl(IPVS_CMD_GET_CONFIG).toBytes());
     }

@@ -41,6 +41,7 @@ final class FakeIpvsKernel implements NetlinkChannel {
     final Map<ServiceKey, Map<DestinationKey, Destination>> destinations = new LinkedHashMap<>();
     final Map<SyncDaemon.Role, SyncDaemon> daemons = new LinkedHashMap<>();
     int[] timeouts = {900, 120, 300};
+    final List<String> zeroed = new java.util.ArrayList<>();
     private final Deque<ByteBuffer> outbox = new ArrayDeque<>();
 
     @Override
@@ -192,6 +193,10 @@ final class FakeIpvsKernel implements NetlinkChannel {
                     }
                     ack(h, 0);
                 }
+            }
+            case IPVS_CMD_ZERO -> {
+                zeroed.add(a.get(IPVS_CMD_ATTR_SERVICE).map(x -> serviceKey(a).toString()).orElse("all"));
+                ack(h, 0);
             }
             case IPVS_CMD_FLUSH -> {
                 services.clear();

@@ -157,6 +157,13 @@ class IpvsClientTest {
     }
 
     @Test
+    void zeroesCountersOfAllOrOneService() {
+        client.zeroCounters();
+        client.zeroCounters(WEB);
+        assertThat(kernel.zeroed).containsExactly("all", "TCP 10.0.0.1:80");
+    }
+
+    @Test
     void timeoutsAreReadAndSetLeavingZerosUnchanged() {
         assertThat(client.timeouts()).isEqualTo(new Timeouts(900, 120, 300));
         client.setTimeouts(new Timeouts(600, 0, 60));
