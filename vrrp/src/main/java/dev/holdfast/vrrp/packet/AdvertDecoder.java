@@ -111,6 +111,9 @@ public final class AdvertDecoder {
         if (rules.family() != IpFamily.IPV6) {
             return reject(DecodeError.BAD_IP_HEADER, "IPv6 packet on an IPv4 instance");
         }
+        if (envelope == null) {
+            return reject(DecodeError.BAD_IP_HEADER, "no IPv6 addresses given");
+        }
         if (vrrp == null || vrrp.length < Wire.VRRP_HEADER_LEN) {
             return reject(DecodeError.TRUNCATED, "IPv6 VRRP packet too short - " + length(vrrp) + " bytes");
         }

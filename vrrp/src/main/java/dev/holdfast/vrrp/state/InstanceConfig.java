@@ -12,7 +12,8 @@ import java.util.Objects;
  * What the state machine needs of one {@code vrrp_instance}, with defaults already resolved (by config/ and
  * {@link InstanceCompletion}). Ranges are keepalived's.
  *
- * @param initialState BACKUP or MASTER, the {@code state} keyword
+ * @param initialState BACKUP or MASTER, the {@code state} keyword; when it is not configured keepalived uses
+ *                     MASTER for priority 255 and BACKUP otherwise, and the caller must resolve it so
  * @param basePriority 1..255; 255 is the address owner
  * @param advertIntervalCentis the instance's advert_int in centiseconds (whole seconds for VRRPv2)
  * @param primaryAddress the address adverts are sent from; it breaks equal-priority ties
