@@ -69,7 +69,7 @@ final class GlobalGrammar {
         g.add("vrrp_mcast_group6", "IPv6 advert group", (b, st, v) -> b.mcast6 = multicast(v, true));
         g.add("default_interface", "interface for addresses without dev", (b, st, v) ->
                 b.defaultInterface = v.string(0, "an interface"));
-        g.add("vrrp_version", "2|3", (b, st, v) -> b.vrrpVersion = v.choice(0, java.util.Map.of("2", 2, "3", 3), true));
+        g.add("vrrp_version", "2|3", (b, st, v) -> b.vrrpVersion = v.choice(0, Values.ordered("2", 2, "3", 3), true));
         g.add("v3_checksum_as_v2", "v3 IPv4 checksum without pseudo-header", (b, st, v) -> b.v3ChecksumAsV2 = v.optBool(0));
         g.add("vrrp_garp_master_delay", "second GARP burst delay", (b, st, v) -> b.garpMasterDelay = v.timer(0, 0, DAY));
         g.add("vrrp_garp_master_repeat", "GARPs per burst", (b, st, v) -> b.garpMasterRepeat = v.integer32(0, 0, 65535));

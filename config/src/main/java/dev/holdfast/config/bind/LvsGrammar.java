@@ -40,7 +40,7 @@ final class LvsGrammar {
     }
 
     static Forwarding method(Values v, int i) {
-        Forwarding.Method m = v.choice(i, Map.of("NAT", Forwarding.Method.NAT, "DR", Forwarding.Method.DR,
+        Forwarding.Method m = v.choice(i, Values.ordered("NAT", Forwarding.Method.NAT, "DR", Forwarding.Method.DR,
                 "TUN", Forwarding.Method.TUN), true);
         if (m == null) {
             return null;
@@ -56,7 +56,7 @@ final class LvsGrammar {
         while (k < v.count()) {
             String w = v.optString(k);
             if (w.equals("type")) {
-                type = v.choice(k + 1, Map.of("ipip", Forwarding.TunnelType.ipip, "gue", Forwarding.TunnelType.gue,
+                type = v.choice(k + 1, Values.ordered("ipip", Forwarding.TunnelType.ipip, "gue", Forwarding.TunnelType.gue,
                         "gre", Forwarding.TunnelType.gre), true);
                 if (type == null) {
                     return null;
@@ -163,12 +163,12 @@ final class LvsGrammar {
         vs.add("persistence_engine", "IPVS persistence engine (e.g. sip)", (b, st, v) ->
                 b.persistenceEngine = v.string(0, "an engine name"));
         vs.add("protocol", "TCP|UDP|SCTP", (b, st, v) -> {
-            b.protocol = v.choice(0, Map.of("TCP", VirtualServer.Protocol.TCP, "UDP", VirtualServer.Protocol.UDP,
+            b.protocol = v.choice(0, Values.ordered("TCP", VirtualServer.Protocol.TCP, "UDP", VirtualServer.Protocol.UDP,
                     "SCTP", VirtualServer.Protocol.SCTP), false);
             b.protocolAt = st.position();
         });
         vs.add("ip_family", "inet|inet6 for a fwmark service", (b, st, v) ->
-                b.ipFamily = v.choice(0, Map.of("inet", "inet", "inet6", "inet6"), true));
+                b.ipFamily = v.choice(0, Values.ordered("inet", "inet", "inet6", "inet6"), true));
         vs.add("ha_suspend", "suspend checkers while the VIP is absent", (b, st, v) -> b.haSuspend = true);
         vs.add("virtualhost", "default HTTP Host", (b, st, v) -> b.virtualhost = v.string(0, "a host name"));
         vs.noEffect("snmp_name", "SNMP label", b -> b.other);
@@ -287,7 +287,7 @@ final class LvsGrammar {
             case "HTTP_GET", "SSL_GET" -> {
                 g.deprecated("nb_get_retry", "retry");
                 g.add("http_protocol", "1.0|1.0C|1.1", (b, st, v) -> b.httpProtocol = v.choice(0,
-                        Map.of("1.0", "1.0", "1.0C", "1.0C", "1.0c", "1.0C", "1.1", "1.1"), true));
+                        Values.ordered("1.0", "1.0", "1.0C", "1.0C", "1.0c", "1.0C", "1.1", "1.1"), true));
                 g.add("virtualhost", "Host header", (b, st, v) -> b.virtualhost = v.string(0, "a host name"));
                 g.add("fast_recovery", "no delay_loop between URLs when recovering", (b, st, v) ->
                         b.fastRecovery = v.optBool(0));

@@ -202,7 +202,7 @@ final class VrrpGrammar {
         });
         g.add("priority", "1..255 (255 = address owner)", (b, st, v) -> b.priority = v.integer32(0, 1, 255));
         g.add("advert_int", "advert interval in seconds", (b, st, v) -> b.advertInt = v.timer(0, 10_000, 255_000_000));
-        g.add("version", "VRRP version 2|3", (b, st, v) -> b.version = v.choice(0, Map.of("2", 2, "3", 3), true));
+        g.add("version", "VRRP version 2|3", (b, st, v) -> b.version = v.choice(0, Values.ordered("2", 2, "3", 3), true));
         g.add("authentication", "{ auth_type PASS|AH; auth_pass }", (b, st, v) -> {
             if (st.hasBlock()) {
                 auth.bind(st.block(), b, v.diagnostics());
@@ -210,7 +210,7 @@ final class VrrpGrammar {
                 v.error(-1, "needs a { block }");
             }
         });
-        auth.add("auth_type", "PASS|AH", (b, st, v) -> b.authType = v.choice(0, Map.of("PASS", "PASS", "AH", "AH"), true));
+        auth.add("auth_type", "PASS|AH", (b, st, v) -> b.authType = v.choice(0, Values.ordered("PASS", "PASS", "AH", "AH"), true));
         auth.add("auth_pass", "password (first 8 characters used)", (b, st, v) -> {
             b.authPass = v.string(0, "a password");
             if (b.authPass != null && b.authPass.length() > 8) {
@@ -358,7 +358,7 @@ final class VrrpGrammar {
             b.params = List.copyOf(p);
         });
         g.add("param_match", "initial|partial", (b, st, v) ->
-                b.paramMatch = v.choice(0, Map.of("initial", "initial", "partial", "partial"), true));
+                b.paramMatch = v.choice(0, Values.ordered("initial", "initial", "partial", "partial"), true));
         g.add("weight", "-254..254 [reverse]", (b, st, v) -> {
             b.weight = v.integer32(0, -254, 254);
             b.reverse = "reverse".equals(v.optString(1));

@@ -179,6 +179,16 @@ public final class Values {
         }
     }
 
+    /** An ordered map of choices: name, value, name, value, ... */
+    @SuppressWarnings("unchecked")
+    public static <E> Map<String, E> ordered(Object... nameValue) {
+        Map<String, E> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < nameValue.length; i += 2) {
+            m.put((String) nameValue[i], (E) nameValue[i + 1]);
+        }
+        return m;
+    }
+
     public <E> E choice(int i, Map<String, E> choices, boolean caseSensitive) {
         if (!need(i, "one of " + String.join("|", choices.keySet()))) {
             return null;
@@ -189,10 +199,12 @@ public final class Values {
                 return e.getValue();
             }
         }
-        String near = Suggestions.nearest(s, choices.keySet());
-        if (near == null && !caseSensitive) {
-            near = null;
+        if (s.contains("|")) {
+            error(i, "'" + s + "' lists alternatives (from a template?); choose one of "
+                    + String.join("|", choices.keySet()));
+            return null;
         }
+        String near = Suggestions.nearest(s, choices.keySet());
         String hint = "";
         if (caseSensitive) {
             for (String k : choices.keySet()) {
