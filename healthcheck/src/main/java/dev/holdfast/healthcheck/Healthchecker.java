@@ -3,7 +3,7 @@ package dev.holdfast.healthcheck;
 import dev.holdfast.healthcheck.checker.ProbeFactory;
 import dev.holdfast.healthcheck.lvs.LvsOutput;
 import dev.holdfast.healthcheck.lvs.VirtualServer;
-import dev.holdfast.healthcheck.probe.NettyProbes;
+import dev.holdfast.healthcheck.probe.StandardProbes;
 import dev.holdfast.healthcheck.spec.ServiceAddress;
 import dev.holdfast.healthcheck.spec.VirtualServerSpec;
 import dev.holdfast.healthcheck.time.EventLoopScheduler;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 
 /**
@@ -38,10 +39,14 @@ public final class Healthchecker {
         }
     }
 
-    /** The production wiring: timers and network probes share one Netty event loop. */
-    public static Healthchecker onEventLoop(List<VirtualServerSpec> specs, EventLoop loop, Clock clock,
-                                            RandomGenerator random, LvsOutput output) {
-        return new Healthchecker(specs, new EventLoopScheduler(loop, clock), new NettyProbes(loop), random, output);
+    /**
+     * The production wiring: timers and network probes share one Netty event loop; MISC_CHECK programs are
+     * started on {@code scripts}.
+     */
+    public static Healthchecker onEventLoop(List<VirtualServerSpec> specs, EventLoop loop, Executor scripts,
+                                            Clock clock, RandomGenerator random, LvsOutput output) {
+        return new Healthchecker(specs, new EventLoopScheduler(loop, clock), new StandardProbes(loop, scripts),
+                random, output);
     }
 
     /** The virtual servers, for status pages; read their state on the scheduler thread only. */
@@ -66,6 +71,11 @@ public final class Healthchecker {
     /** Shuts every virtual server down (omega notifications included) and completes when done. */
     public CompletionStage<Void> stop() {
         return onScheduler(() -> virtualServers.forEach(VirtualServer::stop));
+    }
+
+    /** A FILE_CHECK track_file now holds {@code value} (the daemon reads it on inotify events). */
+    public CompletionStage<Void> trackedFileChanged(String file, long value) {
+        return onScheduler(() -> virtualServers.forEach(vs -> vs.trackedFileChanged(file, value)));
     }
 
     /** Netlink saw an address appear or disappear on this host: resume or suspend ha_suspend checkers. */

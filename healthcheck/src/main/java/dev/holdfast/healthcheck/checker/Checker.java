@@ -1,7 +1,5 @@
 package dev.holdfast.healthcheck.checker;
 
-import dev.holdfast.healthcheck.spec.CheckPolicy;
-
 /**
  * One health checker of one real server: runs its probe on a schedule and reports up/down transitions. All
  * methods must be called on the scheduler thread.
@@ -10,8 +8,6 @@ public interface Checker {
 
     /** For logs: "TCP_CHECK [10.0.0.5]:tcp:80". */
     String name();
-
-    CheckPolicy policy();
 
     boolean isUp();
 

@@ -50,7 +50,6 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
         return name;
     }
 
-    @Override
     public final CheckPolicy policy() {
         return policy;
     }

@@ -26,6 +26,11 @@ public final class RealServer {
     /** Called once all checkers exist: alpha checkers start down, so their server starts out of the pool. */
     void attach(List<Checker> attached) {
         checkers.addAll(attached);
+        recount();
+    }
+
+    /** Derives the starting state from the checkers' own (alpha, tracked file values read before start). */
+    void recount() {
         failedCheckers = (int) checkers.stream().filter(c -> !c.isUp()).count();
         alive = failedCheckers == 0;
         appliedWeight = weight();

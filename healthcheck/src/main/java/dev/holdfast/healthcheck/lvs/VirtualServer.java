@@ -6,10 +6,13 @@ import dev.holdfast.healthcheck.checker.CheckerReport;
 import dev.holdfast.healthcheck.checker.Probe;
 import dev.holdfast.healthcheck.checker.ProbeChecker;
 import dev.holdfast.healthcheck.checker.ProbeFactory;
+import dev.holdfast.healthcheck.checker.TrackedFileChecker;
 import dev.holdfast.healthcheck.checker.UrlWalkChecker;
 import dev.holdfast.healthcheck.spec.CheckerSpec;
+import dev.holdfast.healthcheck.spec.FileCheckSpec;
 import dev.holdfast.healthcheck.spec.HttpGetSpec;
 import dev.holdfast.healthcheck.spec.RealServerSpec;
+import dev.holdfast.healthcheck.spec.ScheduledCheckSpec;
 import dev.holdfast.healthcheck.spec.ServiceAddress;
 import dev.holdfast.healthcheck.spec.SorryServerSpec;
 import dev.holdfast.healthcheck.spec.TextualAddress;
@@ -64,9 +67,11 @@ public final class VirtualServer {
                     List<Probe> urls = http.urls().stream().map(u -> probes.urlProbe(http, u, rsSpec)).toList();
                     checkers.add(new UrlWalkChecker(name, http.policy(), urls, http.fastRecovery(), scheduler, random,
                             listener));
-                } else {
-                    checkers.add(new ProbeChecker(name, checkerSpec.policy(), probes.probe(checkerSpec, rsSpec),
-                            scheduler, random, listener));
+                } else if (checkerSpec instanceof ScheduledCheckSpec timed) {
+                    checkers.add(new ProbeChecker(name, timed.policy(), probes.probe(timed, rsSpec), scheduler,
+                            random, listener));
+                } else if (checkerSpec instanceof FileCheckSpec file) {
+                    checkers.add(new TrackedFileChecker(name, file, listener));
                 }
             }
             rs.attach(checkers);
@@ -155,6 +160,7 @@ public final class VirtualServer {
             return;
         }
         started = true;
+        realServers.forEach(RealServer::recount);
         if (spec.rsInitNotifies()) {
             for (RealServer rs : realServers) {
                 if (rs.alive()) {
@@ -215,8 +221,22 @@ public final class VirtualServer {
         }
     }
 
+    /**
+     * A track_file now holds {@code value}: every FILE_CHECK following it takes the value at once. Before
+     * {@link #start()} the value only sets the starting state.
+     */
+    public void trackedFileChanged(String file, long value) {
+        for (RealServer rs : realServers) {
+            for (Checker checker : rs.checkers()) {
+                if (checker instanceof TrackedFileChecker tracked && tracked.spec().file().equals(file)) {
+                    tracked.update(value);
+                }
+            }
+        }
+    }
+
     private void onReport(RealServer rs, Checker checker, CheckerReport report) {
-        if (stopped) {
+        if (stopped || !started) {
             return;
         }
         updateWeight(rs);

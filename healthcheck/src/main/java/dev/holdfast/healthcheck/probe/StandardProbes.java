@@ -2,31 +2,42 @@ package dev.holdfast.healthcheck.probe;
 
 import dev.holdfast.healthcheck.checker.Probe;
 import dev.holdfast.healthcheck.checker.ProbeFactory;
-import dev.holdfast.healthcheck.spec.CheckerSpec;
 import dev.holdfast.healthcheck.spec.HttpGetSpec;
+import dev.holdfast.healthcheck.spec.MiscCheckSpec;
 import dev.holdfast.healthcheck.spec.RealServerSpec;
+import dev.holdfast.healthcheck.spec.ScheduledCheckSpec;
 import dev.holdfast.healthcheck.spec.TcpCheckSpec;
 import dev.holdfast.healthcheck.spec.UrlSpec;
 import io.netty.channel.EventLoop;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
- * The production probe factory: every probe connects on one event loop, the same loop whose scheduler runs the
- * checker timers, so results need no hand-off between threads.
+ * The production probe factory. Network probes connect on one event loop, the same loop whose scheduler runs the
+ * checker timers, so results need no hand-off; MISC_CHECK programs are started on a separate executor because
+ * fork/exec blocks.
  */
-public final class NettyProbes implements ProbeFactory {
+public final class StandardProbes implements ProbeFactory {
     private final EventLoop loop;
+    private final Executor scripts;
 
-    public NettyProbes(EventLoop loop) {
+    public StandardProbes(EventLoop loop, Executor scripts) {
         this.loop = Objects.requireNonNull(loop, "loop");
+        this.scripts = Objects.requireNonNull(scripts, "scripts");
     }
 
     @Override
-    public Probe probe(CheckerSpec checker, RealServerSpec realServer) {
+    public Probe probe(ScheduledCheckSpec checker, RealServerSpec realServer) {
         if (checker instanceof TcpCheckSpec tcp) {
             return new TcpProbe(tcp.connection(), tcp.policy().connectTimeout(), loop);
         }
-        throw new IllegalArgumentException(checker.type() + " has no network probe yet");
+        if (checker instanceof MiscCheckSpec misc) {
+            return new MiscProbe(misc, realServer.weight(), scripts, loop);
+        }
+        if (checker instanceof HttpGetSpec http) {
+            throw new IllegalArgumentException("HTTP_GET runs one probe per url: use urlProbe for " + http.urls());
+        }
+        throw new IllegalArgumentException(checker.type() + " has no probe");
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param fastRecovery walk the urls without delay_loop pauses while down or not yet run
  */
 public record HttpGetSpec(CheckPolicy policy, Connection connection, HttpVersion version, Optional<String> virtualHost,
-                          List<UrlSpec> urls, boolean fastRecovery) implements CheckerSpec {
+                          List<UrlSpec> urls, boolean fastRecovery) implements ScheduledCheckSpec {
     public HttpGetSpec {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(connection, "connection");

@@ -13,6 +13,7 @@ import dev.holdfast.healthcheck.spec.HttpGetSpec;
 import dev.holdfast.healthcheck.spec.UrlSpec;
 import dev.holdfast.healthcheck.spec.Protocol;
 import dev.holdfast.healthcheck.spec.RealServerSpec;
+import dev.holdfast.healthcheck.spec.ScheduledCheckSpec;
 import dev.holdfast.healthcheck.spec.ServiceAddress;
 import dev.holdfast.healthcheck.spec.SorryServerSpec;
 import dev.holdfast.healthcheck.spec.TcpCheckSpec;
@@ -37,7 +38,7 @@ final class Pool {
 
     final ManualScheduler clock = new ManualScheduler();
     final RecordingOutput output = new RecordingOutput();
-    private final Map<CheckerSpec, ScriptedProbe> probes = new IdentityHashMap<>();
+    private final Map<ScheduledCheckSpec, ScriptedProbe> probes = new IdentityHashMap<>();
 
     static InetAddress ip(String text) {
         try {
@@ -76,7 +77,7 @@ final class Pool {
     VirtualServer build(VirtualServerSpec spec) {
         ProbeFactory factory = new ProbeFactory() {
             @Override
-            public Probe probe(CheckerSpec checker, RealServerSpec rs) {
+            public Probe probe(ScheduledCheckSpec checker, RealServerSpec rs) {
                 return probes.computeIfAbsent(checker, c -> new ScriptedProbe(clock, c.policy().alpha()
                         ? CheckResult.failed("TCP connect to " + rs.address().getHostAddress() + ":80: connection refused")
                         : CheckResult.passed("ok")));

@@ -92,7 +92,7 @@ class EndToEndTest {
                     InetAddress.getByName("192.168.201.15"), 80, Protocol.TCP), 2, 0, true, false, false,
                     Optional.of(new SorryServerSpec(InetAddress.getByName("127.0.0.9"), 80, ForwardingMethod.NAT,
                             false)), List.of(web, flaky));
-            Healthchecker checker = Healthchecker.onEventLoop(List.of(vs), group.next(), Clock.systemUTC(),
+            Healthchecker checker = Healthchecker.onEventLoop(List.of(vs), group.next(), Runnable::run, Clock.systemUTC(),
                     new Random(1), output);
             checker.start(List.of()).toCompletableFuture().get(5, TimeUnit.SECONDS);
             String webKey = "127.0.0.1:" + nginx.port();
