@@ -1,12 +1,17 @@
 package dev.holdfast.ipvs.kernel;
 
 import static dev.holdfast.netlink.NetlinkConstants.EEXIST;
+import static dev.holdfast.netlink.NetlinkConstants.EINVAL;
 import static dev.holdfast.netlink.NetlinkConstants.ENOENT;
 import static dev.holdfast.netlink.NetlinkConstants.EPERM;
 import static dev.holdfast.netlink.NetlinkConstants.ESRCH;
 
+import dev.holdfast.ipvs.Destination;
+import dev.holdfast.ipvs.Forwarding;
 import dev.holdfast.ipvs.Operation;
 import dev.holdfast.ipvs.Service;
+import dev.holdfast.ipvs.ServiceKey;
+import dev.holdfast.ipvs.TunnelType;
 import dev.holdfast.netlink.NetlinkException;
 
 /**
@@ -59,18 +64,36 @@ final class KernelErrors {
         if (op instanceof Operation.DeleteService) {
             return errno == ESRCH ? "no such service" : "";
         }
-        if (op instanceof Operation.AddDestination) {
+        if (op instanceof Operation.AddDestination a) {
             return switch (errno) {
                 case ESRCH -> "no such service";
                 case EEXIST -> "the destination already exists";
+                case EINVAL -> invalidDestination(a.service(), a.value());
                 default -> "";
             };
+        }
+        if (op instanceof Operation.EditDestination e && errno == EINVAL) {
+            return invalidDestination(e.service(), e.value());
         }
         return switch (errno) {
             case ESRCH -> "no such service";
             case ENOENT -> "no such destination";
             default -> "";
         };
+    }
+
+    /** The EINVAL cases ip_vs_ctl.c has for destinations that config validation may not catch. */
+    private static String invalidDestination(ServiceKey service, Destination d) {
+        if (d.family() != service.family() && !(d.forwarding() instanceof Forwarding.Tunnel)) {
+            return "a destination of another address family than its service needs TUN forwarding";
+        }
+        if (d.family() != service.family()) {
+            return "mixed address families are refused while a sync daemon runs";
+        }
+        if (d.forwarding() instanceof Forwarding.Tunnel t && t.type() == TunnelType.GUE && t.port() == 0) {
+            return "a GUE tunnel needs a port";
+        }
+        return "";
     }
 
     private static String moduleHint(Service s) {

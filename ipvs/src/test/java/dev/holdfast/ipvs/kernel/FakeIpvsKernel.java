@@ -181,7 +181,13 @@ final class FakeIpvsKernel implements NetlinkChannel {
                         .destination();
                 Map<DestinationKey, Destination> dests = destinations.get(key);
                 boolean exists = dests.containsKey(d.key());
-                if (g.command() == IPVS_CMD_NEW_DEST && exists) {
+                boolean tunnel = d.forwarding() instanceof dev.holdfast.ipvs.Forwarding.Tunnel;
+                boolean gueWithoutPort = tunnel && ((dev.holdfast.ipvs.Forwarding.Tunnel) d.forwarding()).type()
+                        == dev.holdfast.ipvs.TunnelType.GUE && ((dev.holdfast.ipvs.Forwarding.Tunnel) d.forwarding()).port() == 0;
+                if (g.command() != IPVS_CMD_DEL_DEST
+                        && ((d.family() != key.family() && !tunnel) || gueWithoutPort)) {
+                    ack(h, -NetlinkConstants.EINVAL);
+                } else if (g.command() == IPVS_CMD_NEW_DEST && exists) {
                     ack(h, -NetlinkConstants.EEXIST);
                 } else if (g.command() != IPVS_CMD_NEW_DEST && !exists) {
                     ack(h, -NetlinkConstants.ENOENT);

@@ -130,6 +130,18 @@ class IpvsClientTest {
     }
 
     @Test
+    void invalidDestinationsExplainTheKernelRule() {
+        client.addService(Service.of(WEB, "rr"));
+        assertThatThrownBy(() -> client.addDestination(WEB, Destination.of(ip("2001:db8::5"), 80, Forwarding.DR, 1)))
+                .hasMessage("add destination [2001:db8::5]:80 to service TCP 10.0.0.1:80: Invalid argument "
+                        + "(a destination of another address family than its service needs TUN forwarding)");
+        assertThatThrownBy(() -> client.addDestination(WEB, Destination.of(ip("192.168.1.5"), 80,
+                Forwarding.tunnel(TunnelType.GUE, 0, TunnelChecksum.NOCSUM), 1)))
+                .hasMessage("add destination 192.168.1.5:80 to service TCP 10.0.0.1:80: Invalid argument "
+                        + "(a GUE tunnel needs a port)");
+    }
+
+    @Test
     void permissionDeniedSaysWhatIsNeeded() {
         kernel.denyAll = true;
         assertThatThrownBy(() -> client.listServices())
