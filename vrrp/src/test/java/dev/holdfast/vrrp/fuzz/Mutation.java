@@ -10,11 +10,46 @@ import dev.holdfast.vrrp.packet.ReceivedAdvert;
 import dev.holdfast.vrrp.packet.VrrpVersion;
 import java.net.Inet4Address;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /** One way of damaging (or re-forging) a captured packet. */
 sealed interface Mutation {
 
     byte[] apply(byte[] packet, Context context);
+
+    /** Interesting byte values: zero, all ones, lengths, versions and types, protocol numbers. */
+    int[] SPECIAL = {0, 1, 2, 3, 4, 0x10, 0x21, 0x31, 0x33, 0x45, 0x46, 0x60, 0x70, 0x7F, 0x80, 0xFE, 0xFF};
+
+    /**
+     * A random mutation: bit flips 30%, special bytes 15%, truncation 10%, extension 10%, noise 5%, and 30%
+     * re-forged adverts (valid checksum and authentication) with another priority, sometimes another VRID or
+     * interval.
+     */
+    static Mutation random(SplittableRandom r) {
+        int kind = r.nextInt(100);
+        if (kind < 30) {
+            return new FlipBit(r.nextInt(200), r.nextInt(8));
+        } else if (kind < 45) {
+            return new SetByte(r.nextInt(200), SPECIAL[r.nextInt(SPECIAL.length)]);
+        } else if (kind < 55) {
+            return new Truncate(r.nextInt(121));
+        } else if (kind < 65) {
+            return new Extend(bytes(r, 1 + r.nextInt(64)));
+        } else if (kind < 70) {
+            return new RandomBytes(bytes(r, r.nextInt(121)));
+        }
+        int vrid = r.nextInt(10) == 0 ? r.nextInt(256) : -1;
+        int interval = r.nextInt(10) < 2 ? r.nextInt(4096) : -1;
+        return new Forge(vrid, r.nextInt(256), interval, r.nextLong(0x1_0000_0000L));
+    }
+
+    private static byte[] bytes(SplittableRandom r, int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) r.nextInt(256);
+        }
+        return b;
+    }
 
     /** What a forging mutation needs: the packet decoded, and how its instance authenticates. */
     record Context(ReceivedAdvert original, Authentication auth) {
