@@ -57,15 +57,16 @@ public final class ProbeChecker extends ScheduledChecker {
                     becomes(false, result.reason());
                 } else {
                     hasRun = true;
-                    LOG.log(Level.INFO, "{0}: still DOWN after first check: {1}", name(), result.reason());
+                    LOG.log(Level.INFO, name() + ": still DOWN after first check: " + result.reason());
                     report(Kind.FIRST_RESULT, result.reason());
                 }
             }
         } else if (up) {
             retryIteration++;
             delay = policy.delayBeforeRetry();
-            LOG.log(Level.DEBUG, "{0}: failed, retry {1}/{2}: {3}", name(), retryIteration, policy.retry(),
-                    result.reason());
+            long retry = retryIteration;
+            LOG.log(Level.DEBUG, () -> name() + ": failed, retry " + retry + "/" + policy.retry() + ": "
+                    + result.reason());
         }
         hasRun = true;
         schedule(delay);

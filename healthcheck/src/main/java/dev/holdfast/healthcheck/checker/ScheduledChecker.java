@@ -95,7 +95,7 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
     @Override
     public final void setEnabled(boolean enabled) {
         if (this.enabled != enabled) {
-            LOG.log(Level.INFO, "{0} healthchecker {1}", enabled ? "Activating" : "Suspending", name);
+            LOG.log(Level.INFO, (enabled ? "Activating" : "Suspending") + " healthchecker " + name);
         }
         this.enabled = enabled;
     }
@@ -121,7 +121,14 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
             schedule(policy.delayLoop());
             return;
         }
-        currentProbe().check().whenComplete((result, error) -> scheduler.execute(() -> {
+        java.util.concurrent.CompletionStage<CheckResult> pending;
+        try {
+            pending = currentProbe().check();
+        } catch (RuntimeException e) {
+            // a probe that cannot even start is a failed check, not a dead checker
+            pending = java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+        pending.whenComplete((result, error) -> scheduler.execute(() -> {
             if (running) {
                 complete(result != null ? result : CheckResult.failed(describe(error)));
             }
@@ -147,7 +154,7 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
                 ? " after " + policy.retry() + (policy.retry() == 1 ? " retry" : " retries") : "";
         up = nowUp;
         hasRun = true;
-        LOG.log(Level.INFO, "{0}: {1}{2}: {3}", name, nowUp ? "UP" : "DOWN", retries, reason);
+        LOG.log(Level.INFO, name + ": " + (nowUp ? "UP" : "DOWN") + retries + ": " + reason);
         report(Kind.TRANSITION, reason);
     }
 

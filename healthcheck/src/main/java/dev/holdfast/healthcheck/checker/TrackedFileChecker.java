@@ -88,13 +88,13 @@ public final class TrackedFileChecker implements Checker {
             if (up) {
                 up = false;
                 weight = 0;
-                LOG.log(Level.INFO, "{0}: DOWN: {1}", name, reason);
+                LOG.log(Level.INFO, name + ": DOWN: " + reason);
                 listener.report(this, new CheckerReport(Kind.TRANSITION, false, 0, reason));
             }
         } else if (!up) {
             up = true;
             weight = status;
-            LOG.log(Level.INFO, "{0}: UP: {1}", name, reason);
+            LOG.log(Level.INFO, name + ": UP: " + reason);
             listener.report(this, new CheckerReport(Kind.TRANSITION, true, weight, reason));
         } else if (status != weight) {
             weight = status;

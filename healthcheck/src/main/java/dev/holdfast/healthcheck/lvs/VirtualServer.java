@@ -197,7 +197,7 @@ public final class VirtualServer {
         stopped = true;
         sorryServerActive = false;
         quorumUp = false;
-        LOG.log(Level.INFO, "Shutting down VS {0}", spec.address().format());
+        LOG.log(Level.INFO, "Shutting down VS " + spec.address().format());
         if (spec.omega()) {
             for (RealServer rs : inPool) {
                 pending.add(realServerChanged(rs, false, "shutting down", true));
@@ -258,8 +258,8 @@ public final class VirtualServer {
             return;
         }
         rs.appliedWeight(newWeight);
-        LOG.log(Level.INFO, "Changing weight from {0} to {1} for {2}active service {3} of VS {4}", oldWeight,
-                newWeight, rs.alive() ? "" : "in", format(rs.spec()), spec.address().format());
+        LOG.log(Level.INFO, "Changing weight from " + oldWeight + " to " + newWeight + " for "
+                + (rs.alive() ? "" : "in") + "active service " + format(rs.spec()) + " of VS " + vsName());
         updateQuorum(false);
     }
 
@@ -269,9 +269,9 @@ public final class VirtualServer {
             return;
         }
         boolean inhibit = rs.spec().inhibitOnFailure();
-        LOG.log(Level.INFO, "{0} service {1} {2} VS {3}: {4}",
-                alive ? (inhibit ? "Enabling" : "Adding") : (inhibit ? "Disabling" : "Removing"),
-                format(rs.spec()), inhibit ? "of" : alive ? "to" : "from", spec.address().format(), reason);
+        LOG.log(Level.INFO, (alive ? (inhibit ? "Enabling" : "Adding") : (inhibit ? "Disabling" : "Removing"))
+                + " service " + format(rs.spec()) + " " + (inhibit ? "of" : alive ? "to" : "from") + " VS "
+                + vsName() + ": " + reason);
         rs.alive(alive);
         pending.add(realServerChanged(rs, alive, reason, false));
         updateQuorum(false);
@@ -283,24 +283,24 @@ public final class VirtualServer {
         long threshold = quorum.threshold(quorumUp);
         if (quorum.gained(quorumUp, weightSum)) {
             quorumUp = true;
-            LOG.log(Level.INFO, "{0} {1}+{2}={3} <= {4} for VS {5}", starting ? "Starting with quorum up"
-                    : "Gained quorum", spec.quorum(), spec.hysteresis(), threshold, weightSum, spec.address().format());
+            LOG.log(Level.INFO, (starting ? "Starting with quorum up " : "Gained quorum ") + spec.quorum() + "+"
+                    + spec.hysteresis() + "=" + threshold + " <= " + weightSum + " for VS " + vsName());
             if (sorryServerActive) {
                 sorryServerActive = false;
-                LOG.log(Level.INFO, "{0} sorry server {1} from VS {2}",
-                        sorryServer.get().inhibit() ? "Disabling" : "Removing", formatSorry(), spec.address().format());
+                LOG.log(Level.INFO, (sorryServer.get().inhibit() ? "Disabling" : "Removing") + " sorry server "
+                        + formatSorry() + " from VS " + vsName());
             }
             pending.add(quorumChanged(starting, threshold, weightSum));
         } else if (quorum.lost(quorumUp, weightSum)
                 || (starting && !quorumUp && sorryServer.isPresent() && !sorryServerActive)) {
             // keepalived only reports a quorum that starts down when there is a sorry server to put in
             quorumUp = false;
-            LOG.log(Level.INFO, "{0} {1}-{2}={3} > {4} for VS {5}", starting ? "Starting with quorum down"
-                    : "Lost quorum", spec.quorum(), spec.hysteresis(), threshold, weightSum, spec.address().format());
+            LOG.log(Level.INFO, (starting ? "Starting with quorum down " : "Lost quorum ") + spec.quorum() + "-"
+                    + spec.hysteresis() + "=" + threshold + " > " + weightSum + " for VS " + vsName());
             if (sorryServer.isPresent() && !sorryServerActive) {
                 sorryServerActive = true;
-                LOG.log(Level.INFO, "{0} sorry server {1} to VS {2}",
-                        sorryServer.get().inhibit() ? "Enabling" : "Adding", formatSorry(), spec.address().format());
+                LOG.log(Level.INFO, (sorryServer.get().inhibit() ? "Enabling" : "Adding") + " sorry server "
+                        + formatSorry() + " to VS " + vsName());
             }
             pending.add(quorumChanged(starting, threshold, weightSum));
         }
@@ -330,6 +330,10 @@ public final class VirtualServer {
 
     private String format(RealServerSpec rs) {
         return TextualAddress.trio(rs.address(), spec.address().protocol(), rs.port());
+    }
+
+    private String vsName() {
+        return spec.address().format();
     }
 
     private String formatSorry() {

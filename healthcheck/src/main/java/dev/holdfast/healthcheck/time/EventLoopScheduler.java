@@ -31,7 +31,13 @@ public final class EventLoopScheduler implements Scheduler {
 
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
-        var future = loop.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        long nanos;
+        try {
+            nanos = Math.max(0, delay.toNanos());
+        } catch (ArithmeticException beyondNanos) {
+            nanos = Long.MAX_VALUE; // a delay of centuries: never, in practice
+        }
+        var future = loop.schedule(task, nanos, TimeUnit.NANOSECONDS);
         return () -> future.cancel(false);
     }
 

@@ -134,8 +134,12 @@ final class Nginx implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
-        stop();
+    public void close() throws IOException {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
