@@ -106,6 +106,38 @@ class NativeSocketTest {
     }
 
     @Test
+    void realOverrunIsReportedPerRequestNotAsACrash() {
+        // A channel that claims a huge receive buffer makes the socket send one oversized batch into a
+        // tiny real buffer: the kernel drops replies and recvfrom reports ENOBUFS.
+        NativeNetlinkChannel real = NativeNetlinkChannel.open(NetlinkConstants.NETLINK_GENERIC,
+                new ChannelOptions(1, 1 << 20, Duration.ofSeconds(5)));
+        NetlinkChannel lying = new NetlinkChannel() {
+            @Override public int portId() { return real.portId(); }
+            @Override public void send(java.nio.ByteBuffer d) { real.send(d); }
+            @Override public java.nio.ByteBuffer receive(boolean wait) { return real.receive(wait); }
+            @Override public int receiveBufferSize() { return 1 << 30; }
+            @Override public int sendBufferSize() { return real.sendBufferSize(); }
+            @Override public void close() { real.close(); }
+        };
+        try (NetlinkSocket socket = new NetlinkSocket(lying)) {
+            List<Request> many = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                many.add(GenericNetlink.getFamilyRequest("nlctrl"));
+            }
+            List<Outcome> outcomes = socket.pipeline(many);
+            assertThat(outcomes).hasSize(300);
+            assertThat(outcomes.get(0).ok()).isTrue();
+            assertThat(outcomes).filteredOn(o -> !o.ok()).isNotEmpty()
+                    .allSatisfy(o -> assertThat(o.error().orElseThrow().getMessage())
+                            .startsWith("resolve generic netlink family nlctrl: "));
+            assertThat(outcomes).anySatisfy(o -> assertThat(o.error()).hasValueSatisfying(e ->
+                    assertThat(e.getMessage()).contains("netlink receive buffer overrun (ENOBUFS)")));
+            // the socket is still usable afterwards
+            assertThat(GenericNetlink.resolve(socket, "nlctrl").id()).isEqualTo(NetlinkConstants.GENL_ID_CTRL);
+        }
+    }
+
+    @Test
     void errnoBecomesOperationAndStrerror() {
         assertThat(Native.failure("sendmsg", NetlinkConstants.EPERM, null))
                 .hasMessage("sendmsg: Operation not permitted");
