@@ -28,8 +28,9 @@ public final class NetlinkMessage {
         return header.sequence();
     }
 
+    /** A read-only view of the payload in native byte order. */
     public ByteBuffer payload() {
-        return ByteBuffer.wrap(payload).order(ByteOrder.nativeOrder()).asReadOnlyBuffer().order(ByteOrder.nativeOrder());
+        return ByteBuffer.wrap(payload).asReadOnlyBuffer().order(ByteOrder.nativeOrder());
     }
 
     public boolean isError() {

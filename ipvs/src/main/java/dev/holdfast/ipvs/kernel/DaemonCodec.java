@@ -8,6 +8,7 @@ import dev.holdfast.netlink.NetlinkDecodeException;
 import dev.holdfast.netlink.PayloadWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /** The nested IPVS_CMD_ATTR_DAEMON attribute of NEW_DAEMON, DEL_DAEMON and GET_DAEMON replies. */
@@ -49,9 +50,9 @@ final class DaemonCodec {
         Optional<Attribute> g6 = a.get(IPVS_DAEMON_ATTR_MCAST_GROUP6);
         try {
             if (g4.isPresent() && g4.get().be32() != 0) {
-                group = Optional.of(InetAddress.getByAddress(java.util.Arrays.copyOf(g4.get().bytes(), 4)));
+                group = Optional.of(InetAddress.getByAddress(Arrays.copyOf(g4.get().bytes(), 4)));
             } else if (g6.isPresent() && g6.get().length() >= 16 && !allZero(g6.get().bytes())) {
-                group = Optional.of(InetAddress.getByAddress(java.util.Arrays.copyOf(g6.get().bytes(), 16)));
+                group = Optional.of(InetAddress.getByAddress(Arrays.copyOf(g6.get().bytes(), 16)));
             }
             return new SyncDaemon(
                     SyncDaemon.Role.ofState(a.require(IPVS_DAEMON_ATTR_STATE, "IPVS_DAEMON_ATTR_STATE").u32()),

@@ -10,6 +10,7 @@ import dev.holdfast.ipvs.Service;
 import dev.holdfast.ipvs.ServiceKey;
 import dev.holdfast.netlink.Attribute;
 import dev.holdfast.netlink.Attributes;
+import dev.holdfast.netlink.GenlMessage;
 import dev.holdfast.netlink.NetlinkConstants;
 import dev.holdfast.netlink.NetlinkException;
 import dev.holdfast.netlink.NetlinkMessage;
@@ -22,6 +23,7 @@ import dev.holdfast.netlink.io.Request;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Kernel IPVS over generic netlink. Reads speak in model records ({@link Service}, {@link Destination},
@@ -238,7 +240,7 @@ public final class IpvsClient implements AutoCloseable {
         }
     }
 
-    private dev.holdfast.netlink.GenlMessage single(Request r) {
+    private GenlMessage single(Request r) {
         List<NetlinkMessage> replies = request(r);
         if (replies.isEmpty()) {
             throw new IpvsException(r.description() + ": the kernel sent no reply", 0, null);
@@ -255,7 +257,7 @@ public final class IpvsClient implements AutoCloseable {
     }
 
     /** Runs a decoder; a malformed reply becomes an IpvsException naming the request it answered. */
-    private static <T> T decode(Request r, java.util.function.Supplier<T> decoder) {
+    private static <T> T decode(Request r, Supplier<T> decoder) {
         try {
             return decoder.get();
         } catch (NetlinkException e) {
