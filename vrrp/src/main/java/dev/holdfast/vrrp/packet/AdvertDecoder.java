@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -201,7 +202,7 @@ public final class AdvertDecoder {
         }
         if (type == AuthType.PASS) {
             byte[] password = Arrays.copyOfRange(datagram, received - Wire.AUTH_DATA_LEN, received);
-            if (!java.security.MessageDigest.isEqual(password, auth.key())) {
+            if (!MessageDigest.isEqual(password, auth.key())) {
                 return reject(DecodeError.AUTH_FAILURE, "invalid password");
             }
         } else if (type == AuthType.AH) {

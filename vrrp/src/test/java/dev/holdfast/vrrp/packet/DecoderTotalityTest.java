@@ -10,15 +10,15 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Any bytes, any rules: a result, never an exception. */
-class DecoderTotalityProperties {
+class DecoderTotalityTest {
 
-    @Property(tries = 20_000)
+    @Property(tries = 5_000)
     void ipv4NeverThrows(@ForAll("packets") byte[] bytes, @ForAll("rules4") DecodeRules rules) {
         DecodeResult r = new AdvertDecoder(rules).decodeIpv4(bytes);
         assertThat(r).isNotNull();
     }
 
-    @Property(tries = 20_000)
+    @Property(tries = 5_000)
     void ipv6NeverThrows(@ForAll("packets") byte[] bytes, @ForAll boolean unicast) {
         AdvertDecoder d = new AdvertDecoder(DecodeRules.multicast(VrrpVersion.V3, IpFamily.IPV6).withUnicast(unicast));
         assertThat(d.decodeIpv6Datagram(bytes)).isNotNull();

@@ -16,7 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Whatever the encoder writes, the decoder reads back unchanged. */
-class CodecRoundTripProperties {
+class CodecRoundTripTest {
     private static final Inet4Address SRC4 = (Inet4Address) KeepalivedCaptureTest.ip("10.1.1.1");
     private static final Inet4Address GROUP4 = (Inet4Address) KeepalivedCaptureTest.ip("224.0.0.18");
     private static final Inet6Address SRC6 = (Inet6Address) KeepalivedCaptureTest.ip("fe80::1");
