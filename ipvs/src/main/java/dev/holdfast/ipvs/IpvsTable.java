@@ -88,6 +88,10 @@ public final class IpvsTable {
 
         private Builder() {}
 
+        /**
+         * Adds a service (replacing one with the same key) and adds the given destinations to it; any
+         * destinations it already had in this builder stay.
+         */
         public Builder service(Service service, Collection<Destination> dests) {
             services.put(service.key(), service);
             Map<DestinationKey, Destination> d = destinations.computeIfAbsent(service.key(), k -> new LinkedHashMap<>());

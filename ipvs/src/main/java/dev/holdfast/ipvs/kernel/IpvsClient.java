@@ -183,7 +183,13 @@ public final class IpvsClient implements AutoCloseable {
     }
 
     public void startSyncDaemon(SyncDaemon daemon) {
-        request(requests.startSyncDaemon(daemon));
+        Request r = requests.startSyncDaemon(daemon);
+        try {
+            socket.request(r);
+        } catch (NetlinkException e) {
+            throw KernelErrors.explain(r.description(), e, "the group must be a multicast address, and no service may "
+                    + "have destinations of another address family while a sync daemon runs");
+        }
     }
 
     public void stopSyncDaemon(SyncDaemon.Role role) {

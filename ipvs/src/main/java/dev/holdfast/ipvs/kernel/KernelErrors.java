@@ -29,7 +29,17 @@ final class KernelErrors {
     }
 
     static IpvsException explain(String description, NetlinkException e) {
-        return new IpvsException(line(description, e, e.errno() == EPERM ? hintPermission() : ""), e.errno(), e);
+        return explain(description, e, "");
+    }
+
+    /** With a hint for EINVAL, which the kernel uses for several distinct refusals of one request. */
+    static IpvsException explain(String description, NetlinkException e, String invalidHint) {
+        String hint = switch (e.errno()) {
+            case EPERM -> hintPermission();
+            case EINVAL -> invalidHint;
+            default -> "";
+        };
+        return new IpvsException(line(description, e, hint), e.errno(), e);
     }
 
     private static String line(String description, NetlinkException e, String hint) {

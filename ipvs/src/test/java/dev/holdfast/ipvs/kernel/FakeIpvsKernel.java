@@ -224,7 +224,9 @@ final class FakeIpvsKernel implements NetlinkChannel {
             }
             case IPVS_CMD_NEW_DAEMON -> {
                 SyncDaemon d = DaemonCodec.read(a.require(IPVS_CMD_ATTR_DAEMON, "daemon").nested());
-                if (daemons.putIfAbsent(d.role(), d) != null) {
+                if (d.group().isPresent() && !d.group().get().isMulticastAddress()) {
+                    ack(h, -NetlinkConstants.EINVAL);
+                } else if (daemons.putIfAbsent(d.role(), d) != null) {
                     ack(h, -NetlinkConstants.EEXIST);
                 } else {
                     ack(h, 0);

@@ -194,6 +194,11 @@ class IpvsClientTest {
                 .hasMessage("start sync daemon master on eth0 syncid 7: File exists");
         client.stopSyncDaemon(SyncDaemon.Role.MASTER);
         assertThat(client.syncDaemons()).containsExactly(backup);
+        assertThatThrownBy(() -> client.startSyncDaemon(new SyncDaemon(SyncDaemon.Role.MASTER, "eth0", 1, 0,
+                Optional.of(ip("10.1.1.1")), 0, 0)))
+                .hasMessage("start sync daemon master on eth0 syncid 1: Invalid argument (the group must be a multicast "
+                        + "address, and no service may have destinations of another address family while a sync daemon "
+                        + "runs)");
     }
 
     @Test
