@@ -10,6 +10,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -37,7 +38,8 @@ public final class HttpGetProbe implements Probe {
         this.url = Objects.requireNonNull(url, "url");
         this.loop = Objects.requireNonNull(loop, "loop");
         this.request = request(checker, url).getBytes(StandardCharsets.ISO_8859_1);
-        this.what = "HTTP_GET http://" + checker.connection().targetText() + url.path();
+        this.what = checker.type() + (checker.tls().isPresent() ? " https://" : " http://")
+                + checker.connection().targetText() + url.path();
     }
 
     /**
@@ -66,8 +68,17 @@ public final class HttpGetProbe implements Probe {
                 new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        // first in line, so a stalled TLS handshake is bounded too
                         ch.pipeline().addLast(new ReadTimeoutHandler(Math.max(1, timeout.toNanos()),
                                 TimeUnit.NANOSECONDS));
+                        checker.tls().ifPresent(tls -> {
+                            InetSocketAddress target = checker.connection().target();
+                            SslHandler ssl = tls.serverName(url)
+                                    .map(name -> ClientTls.context().newHandler(ch.alloc(), name, target.getPort()))
+                                    .orElseGet(() -> ClientTls.context().newHandler(ch.alloc()));
+                            ssl.setHandshakeTimeoutMillis(Math.max(1, timeout.toMillis()));
+                            ch.pipeline().addLast(ssl);
+                        });
                         ch.pipeline().addLast(new HttpResponseReader(request, o -> result.complete(judge(o))));
                     }
                 });
@@ -83,7 +94,9 @@ public final class HttpGetProbe implements Probe {
     private CheckResult judge(Outcome outcome) {
         Duration timeout = checker.policy().connectTimeout();
         if (outcome instanceof Outcome.Error error) {
-            String phase = error.requestSent() ? "read" : "send request";
+            String phase = error.cause() instanceof javax.net.ssl.SSLException
+                    || error.cause().getCause() instanceof javax.net.ssl.SSLException ? "TLS"
+                    : error.requestSent() ? "read" : "send request";
             return CheckResult.failed(what + ": " + phase + ": " + ConnectFailure.describe(error.cause(), timeout));
         }
         if (outcome instanceof Outcome.NoData) {

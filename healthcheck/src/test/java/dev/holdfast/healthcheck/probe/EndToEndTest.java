@@ -83,10 +83,10 @@ class EndToEndTest {
                     StatusCodes.ANY_2XX, Optional.empty());
             RealServerSpec web = new RealServerSpec(lo, nginx.port(), 1, ForwardingMethod.NAT, false, 0, 0, List.of(
                     new TcpCheckSpec(policy, Probes.loopback(nginx.port())),
-                    new HttpGetSpec(policy, Probes.loopback(nginx.port()), HttpVersion.HTTP_1_0, Optional.empty(),
+                    HttpGetSpec.plain(policy, Probes.loopback(nginx.port()), HttpVersion.HTTP_1_0, Optional.empty(),
                             List.of(health), false)));
             RealServerSpec flaky = new RealServerSpec(other, fault.port(), 1, ForwardingMethod.NAT, false, 0, 0,
-                    List.of(new HttpGetSpec(policy, Probes.loopback(fault.port()), HttpVersion.HTTP_1_0,
+                    List.of(HttpGetSpec.plain(policy, Probes.loopback(fault.port()), HttpVersion.HTTP_1_0,
                             Optional.empty(), List.of(Probes.url("/")), false)));
             VirtualServerSpec vs = new VirtualServerSpec(new ServiceAddress.Endpoint(
                     InetAddress.getByName("192.168.201.15"), 80, Protocol.TCP), 2, 0, true, false, false,

@@ -74,7 +74,7 @@ class HttpGetProbeFaultTest {
     void http11AddsConnectionCloseAndVirtualhostReplacesTheAddress() throws Exception {
         server = new FaultServer(Behaviour.RESPOND);
         UrlSpec url = Probes.url("/x?y=1");
-        HttpGetSpec spec = new HttpGetSpec(Probes.policy(Probes.TIMEOUT), Probes.loopback(server.port()),
+        HttpGetSpec spec = HttpGetSpec.plain(Probes.policy(Probes.TIMEOUT), Probes.loopback(server.port()),
                 HttpVersion.HTTP_1_1, Optional.of("www.example.com"), List.of(url), false);
         Probes.run(new HttpGetProbe(spec, url, loop));
         assertThat(server.requests).containsExactly("GET /x?y=1 HTTP/1.1\r\nUser-Agent: KeepAliveClient\r\n"
@@ -84,13 +84,13 @@ class HttpGetProbeFaultTest {
     @Test
     void theUrlVirtualhostWinsAndIpv6TargetsAreBracketed() throws Exception {
         UrlSpec plain = Probes.url("/");
-        HttpGetSpec v6 = new HttpGetSpec(Probes.policy(Probes.TIMEOUT), dev.holdfast.healthcheck.spec.Connection.to(
+        HttpGetSpec v6 = HttpGetSpec.plain(Probes.policy(Probes.TIMEOUT), dev.holdfast.healthcheck.spec.Connection.to(
                 new InetSocketAddress(InetAddress.getByName("2001:db8::5"), 8080)), HttpVersion.HTTP_1_0C,
                 Optional.empty(), List.of(plain), false);
         assertThat(HttpGetProbe.request(v6, plain)).isEqualTo("GET / HTTP/1.0\r\nUser-Agent: KeepAliveClient\r\n"
                 + "Connection: close\r\nHost: [2001:db8::5]:8080\r\n\r\n");
         UrlSpec hosted = new UrlSpec("/", Optional.empty(), StatusCodes.ANY_2XX, Optional.of("url.example"));
-        HttpGetSpec withHost = new HttpGetSpec(v6.policy(), v6.connection(), HttpVersion.HTTP_1_0,
+        HttpGetSpec withHost = HttpGetSpec.plain(v6.policy(), v6.connection(), HttpVersion.HTTP_1_0,
                 Optional.of("checker.example"), List.of(hosted), false);
         assertThat(HttpGetProbe.request(withHost, hosted)).contains("Host: url.example\r\n");
     }

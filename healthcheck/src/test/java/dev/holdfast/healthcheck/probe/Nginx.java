@@ -24,15 +24,22 @@ final class Nginx implements AutoCloseable {
     private final Path dir;
     private final Process process;
     private final int port;
+    private final int tlsPort;
 
-    private Nginx(Path dir, Process process, int port) {
+    private Nginx(Path dir, Process process, int port, int tlsPort) {
         this.dir = dir;
         this.process = process;
         this.port = port;
+        this.tlsPort = tlsPort;
     }
 
     int port() {
         return port;
+    }
+
+    /** An HTTPS port with a self-signed certificate; {@code /name} answers with the SNI name received. */
+    int tlsPort() {
+        return tlsPort;
     }
 
     Path root() {
@@ -69,6 +76,8 @@ final class Nginx implements AutoCloseable {
         Files.createDirectories(dir.resolve("tmp"));
         Files.writeString(dir.resolve("www/health"), BODY);
         int port = freePort();
+        int tlsPort = freePort();
+        selfSignedCertificate(dir);
         String tmp = dir.resolve("tmp").toString();
         Files.writeString(dir.resolve("nginx.conf"), """
                 daemon off;
@@ -90,14 +99,21 @@ final class Nginx implements AutoCloseable {
                         location = /down { return 503; }
                         location = /moved { return 301 /health; }
                     }
+                    server {
+                        listen 127.0.0.1:%4$d ssl;
+                        ssl_certificate %1$s/cert.pem;
+                        ssl_certificate_key %1$s/key.pem;
+                        root %1$s/www;
+                        location = /name { return 200 "$ssl_server_name"; }
+                    }
                 }
-                """.formatted(dir, tmp, port), StandardCharsets.UTF_8);
+                """.formatted(dir, tmp, port, tlsPort), StandardCharsets.UTF_8);
         Process process = new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-c",
                 dir.resolve("nginx.conf").toString(), "-e", dir.resolve("error.log").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
-        Nginx started = new Nginx(dir, process, port);
+        Nginx started = new Nginx(dir, process, port, tlsPort);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!listening(port)) {
+        while (!listening(port) || !listening(tlsPort)) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 String log = Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : "";
                 started.close();
@@ -107,6 +123,34 @@ final class Nginx implements AutoCloseable {
             Thread.sleep(20);
         }
         return started;
+    }
+
+    /**
+     * A throw-away certificate made with the JDK's own keytool (no openssl needed), written as the PEM files
+     * nginx reads.
+     */
+    private static void selfSignedCertificate(Path dir) throws IOException, InterruptedException {
+        Path store = dir.resolve("cert.p12");
+        char[] password = "changeit".toCharArray();
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Process keytoolRun = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "nginx", "-keyalg", "RSA",
+                "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost", "-storetype", "PKCS12", "-keystore",
+                store.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("keytool.log").toFile()).start();
+        if (!keytoolRun.waitFor(60, TimeUnit.SECONDS) || keytoolRun.exitValue() != 0) {
+            throw new AssertionError("keytool failed: " + Files.readString(dir.resolve("keytool.log")));
+        }
+        try (var in = Files.newInputStream(store)) {
+            java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+            keys.load(in, password);
+            java.util.Base64.Encoder pem = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+            Files.writeString(dir.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\n"
+                    + pem.encodeToString(keys.getCertificate("nginx").getEncoded()) + "\n-----END CERTIFICATE-----\n");
+            Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                    + pem.encodeToString(keys.getKey("nginx", password).getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("cannot read the generated certificate", e);
+        }
     }
 
     private static int freePort() throws IOException {

@@ -39,7 +39,7 @@ final class Probes {
     }
 
     static HttpGetSpec http(int port, UrlSpec url) {
-        return new HttpGetSpec(policy(TIMEOUT), loopback(port), HttpVersion.HTTP_1_0, Optional.empty(),
+        return HttpGetSpec.plain(policy(TIMEOUT), loopback(port), HttpVersion.HTTP_1_0, Optional.empty(),
                 List.of(url), false);
     }
 
