@@ -2,10 +2,12 @@ package dev.holdfast.healthcheck.probe;
 
 import dev.holdfast.healthcheck.checker.Probe;
 import dev.holdfast.healthcheck.checker.ProbeFactory;
+import dev.holdfast.healthcheck.spec.DnsCheckSpec;
 import dev.holdfast.healthcheck.spec.HttpGetSpec;
 import dev.holdfast.healthcheck.spec.MiscCheckSpec;
 import dev.holdfast.healthcheck.spec.RealServerSpec;
 import dev.holdfast.healthcheck.spec.ScheduledCheckSpec;
+import dev.holdfast.healthcheck.spec.SmtpCheckSpec;
 import dev.holdfast.healthcheck.spec.TcpCheckSpec;
 import dev.holdfast.healthcheck.spec.UrlSpec;
 import io.netty.channel.EventLoop;
@@ -30,6 +32,12 @@ public final class StandardProbes implements ProbeFactory {
     public Probe probe(ScheduledCheckSpec checker, RealServerSpec realServer) {
         if (checker instanceof TcpCheckSpec tcp) {
             return new TcpProbe(tcp.connection(), tcp.policy().connectTimeout(), loop);
+        }
+        if (checker instanceof SmtpCheckSpec smtp) {
+            return new SmtpProbe(smtp, loop);
+        }
+        if (checker instanceof DnsCheckSpec dns) {
+            return new DnsProbe(dns, loop);
         }
         if (checker instanceof MiscCheckSpec misc) {
             return new MiscProbe(misc, realServer.weight(), scripts, loop);

@@ -1,7 +1,8 @@
 package dev.holdfast.healthcheck.spec;
 
 /** A checker that runs on a timer: {@link #policy()} says when, and how forgiving to be. */
-public sealed interface ScheduledCheckSpec extends CheckerSpec permits TcpCheckSpec, HttpGetSpec, MiscCheckSpec {
+public sealed interface ScheduledCheckSpec extends CheckerSpec permits TcpCheckSpec, HttpGetSpec, MiscCheckSpec,
+        SmtpCheckSpec, DnsCheckSpec {
 
     CheckPolicy policy();
 }
