@@ -41,7 +41,7 @@ public final class ConfigLoader {
         try {
             List<LogicalLine> lines = read.apply(pre);
             List<Statement> tree = new TreeBuilder(diags, ConfigBinder.TOP_LEVEL_BLOCKS).build(lines);
-            ConfigBinder binder = new ConfigBinder(diags, options.hostUsers());
+            ConfigBinder binder = new ConfigBinder(diags, options.hostUsers(), options.hostInterfaces());
             binder.bind(tree);
             config = binder.build();
         } catch (StackOverflowError | OutOfMemoryError e) {

@@ -7,29 +7,30 @@ import java.util.Set;
 /**
  * What reading a configuration depends on besides the file: the config-id for {@code @id} lines (-i), the
  * environment for {@code ${_ENV}}, the seed for {@code ${_RANDOM}}, -e/--all-config, and the host's user names
- * (to tell a script's arguments from its user).
+ * (to tell a script's arguments from its user) and interfaces (null: do not check that interfaces exist).
  */
 public record LoadOptions(String configId, Map<String, String> environment, long randomSeed, boolean allConfig,
-        long maxFileBytes, Set<String> hostUsers) {
+        long maxFileBytes, Set<String> hostUsers, Set<String> hostInterfaces) {
 
     public static LoadOptions defaults() {
         return new LoadOptions(HostInfo.shortHostname(), System.getenv(), System.nanoTime(), false,
-                256L * 1024 * 1024, HostInfo.users());
+                256L * 1024 * 1024, HostInfo.users(),
+                HostInfo.interfaces());
     }
 
     public LoadOptions withConfigId(String id) {
-        return new LoadOptions(id, environment, randomSeed, allConfig, maxFileBytes, hostUsers);
+        return new LoadOptions(id, environment, randomSeed, allConfig, maxFileBytes, hostUsers, hostInterfaces);
     }
 
     public LoadOptions withAllConfig(boolean all) {
-        return new LoadOptions(configId, environment, randomSeed, all, maxFileBytes, hostUsers);
+        return new LoadOptions(configId, environment, randomSeed, all, maxFileBytes, hostUsers, hostInterfaces);
     }
 
     public LoadOptions withRandomSeed(long seed) {
-        return new LoadOptions(configId, environment, seed, allConfig, maxFileBytes, hostUsers);
+        return new LoadOptions(configId, environment, seed, allConfig, maxFileBytes, hostUsers, hostInterfaces);
     }
 
     public LoadOptions withHostUsers(Set<String> users) {
-        return new LoadOptions(configId, environment, randomSeed, allConfig, maxFileBytes, users);
+        return new LoadOptions(configId, environment, randomSeed, allConfig, maxFileBytes, users, hostInterfaces);
     }
 }

@@ -33,7 +33,7 @@ final class Corpus {
     /** Options that do not depend on the machine the tests run on. */
     static LoadOptions options() {
         return new LoadOptions("testhost", java.util.Map.of("HOME", "/root"), 42, false, 64L * 1024 * 1024,
-                Set.of("root", "nobody", "daemon", "www-data"));
+                Set.of("root", "nobody", "daemon", "www-data"), null);
     }
 
     static LoadResult load(Path file) throws IOException {

@@ -51,7 +51,10 @@ public final class ConfigBinder {
     private final Map<String, String> other = new LinkedHashMap<>();
     private Position firstGlobal;
 
-    public ConfigBinder(Diagnostics diags, Set<String> hostUsers) {
+    private final Set<String> hostInterfaces;
+
+    public ConfigBinder(Diagnostics diags, Set<String> hostUsers, Set<String> hostInterfaces) {
+        this.hostInterfaces = hostInterfaces;
         this.diags = diags;
         this.scripts = new ScriptReader(hostUsers);
         this.vrrp = new VrrpGrammar(scripts);
@@ -148,10 +151,16 @@ public final class ConfigBinder {
                 staticAddresses.add(a);
             }
         }));
-        top.add("static_routes", "{ routes always configured }", (o, st, v) -> VrrpGrammar.lines(st, v, w ->
-                staticRoutes.add(String.join(" ", w.stream().map(t -> t.text()).toList()))));
-        top.add("static_rules", "{ rules always configured }", (o, st, v) -> VrrpGrammar.lines(st, v, w ->
-                staticRules.add(String.join(" ", w.stream().map(t -> t.text()).toList()))));
+        top.add("static_routes", "{ routes always configured }", (o, st, v) -> VrrpGrammar.lines(st, v, w -> {
+            if (RouteLines.check(w, false, diags)) {
+                staticRoutes.add(String.join(" ", w.stream().map(t -> t.text()).toList()));
+            }
+        }));
+        top.add("static_rules", "{ rules always configured }", (o, st, v) -> VrrpGrammar.lines(st, v, w -> {
+            if (RouteLines.check(w, true, diags)) {
+                staticRules.add(String.join(" ", w.stream().map(t -> t.text()).toList()));
+            }
+        }));
         top.add("virtual_server_group", "addresses sharing one virtual_server", (o, st, v) -> {
             String n = name(st, v);
             if (n != null && block(st)) {
@@ -248,7 +257,7 @@ public final class ConfigBinder {
 
     public KeepalivedConfig build() {
         GlobalDefs g = resolveGlobal();
-        References refs = new References(diags);
+        References refs = new References(diags, hostInterfaces);
         var model = refs.check(g, vscripts, tfiles, tprocs, groups, garps, instances, vsGroups, servers,
                 new VrrpResolver(diags, g), new LvsResolver(diags, g));
         return new KeepalivedConfig(g, model.scripts(), model.trackFiles(), model.processes(), model.groups(),

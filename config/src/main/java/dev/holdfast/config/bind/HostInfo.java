@@ -26,6 +26,17 @@ public final class HostInfo {
         return dot > 0 ? h.substring(0, dot) : h;
     }
 
+    /** Network interface names of this host (network namespace); null when they cannot be listed. */
+    public static Set<String> interfaces() {
+        try (var s = Files.list(Path.of("/sys/class/net"))) {
+            Set<String> names = new HashSet<>();
+            s.forEach(p -> names.add(p.getFileName().toString()));
+            return names;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** User names from /etc/passwd; empty when it cannot be read. */
     public static Set<String> users() {
         Set<String> users = new HashSet<>();

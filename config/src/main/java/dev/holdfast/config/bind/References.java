@@ -31,8 +31,11 @@ final class References {
     private final Diagnostics diags;
     private Position firstScript;
 
-    References(Diagnostics diags) {
+    private final java.util.Set<String> hostInterfaces;
+
+    References(Diagnostics diags, java.util.Set<String> hostInterfaces) {
         this.diags = diags;
+        this.hostInterfaces = hostInterfaces;
     }
 
     record Model(List<VrrpScript> scripts, List<TrackFile> trackFiles, List<TrackProcess> processes,
@@ -116,6 +119,9 @@ final class References {
                             + clash.name() + " on interface " + vi.iface() + " (line " + clash.position().line()
                             + "); both would fight over the same VRRP group");
                 }
+            }
+            if (hostInterfaces != null && !g.dynamicInterfaces()) {
+                hostInterfaces(vi);
             }
             byName.put(vi.name(), vi);
             insts.add(vi);
@@ -217,6 +223,38 @@ final class References {
         }
         return new Model(List.copyOf(scripts.values()), List.copyOf(files.values()), List.copyOf(procs.values()),
                 List.copyOf(syncGroups), garpGroups, List.copyOf(insts), List.copyOf(vss));
+    }
+
+    /** Warns about interfaces the instance uses that this host does not have (as keepalived -t does). */
+    private void hostInterfaces(VrrpInstance vi) {
+        java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+        if (vi.iface() != null && !hostInterfaces.contains(vi.iface())) {
+            diags.warning(vi.position(), Kind.HOST, "vrrp_instance " + vi.name() + ": interface " + vi.iface()
+                    + " does not exist on this host (the instance would start in FAULT here)");
+        }
+        for (var a : vi.virtualIpaddress()) {
+            if (a.dev() != null) {
+                missing.add(a.dev());
+            }
+        }
+        for (var t : vi.trackInterface()) {
+            missing.add(t.name());
+        }
+        for (String route : vi.virtualRoutes()) {
+            String[] w = route.split(" ");
+            for (int i = 0; i + 1 < w.length; i++) {
+                if (w[i].equals("dev")) {
+                    missing.add(w[i + 1]);
+                }
+            }
+        }
+        missing.removeIf(hostInterfaces::contains);
+        missing.remove(vi.iface());
+        if (!missing.isEmpty()) {
+            diags.warning(vi.position(), Kind.HOST, "vrrp_instance " + vi.name() + ": interface"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                    + (missing.size() > 1 ? " do" : " does") + " not exist on this host");
+        }
     }
 
     private static long orZero(Long v) {

@@ -231,8 +231,16 @@ final class VrrpGrammar {
             }
         }));
         g.add("no_virtual_ipaddress", "allow no VIP", (b, st, v) -> b.noVip = true);
-        g.add("virtual_routes", "{ routes added when MASTER }", (b, st, v) -> lines(st, v, w -> b.routes.add(join(w))));
-        g.add("virtual_rules", "{ rules added when MASTER }", (b, st, v) -> lines(st, v, w -> b.rules.add(join(w))));
+        g.add("virtual_routes", "{ routes added when MASTER }", (b, st, v) -> lines(st, v, w -> {
+            if (RouteLines.check(w, false, v.diagnostics())) {
+                b.routes.add(join(w));
+            }
+        }));
+        g.add("virtual_rules", "{ rules added when MASTER }", (b, st, v) -> lines(st, v, w -> {
+            if (RouteLines.check(w, true, v.diagnostics())) {
+                b.rules.add(join(w));
+            }
+        }));
         g.add("track_interface", "{ IF [weight N] }", (b, st, v) -> lines(st, v, w ->
                 b.trackInterface.add(tracked(w, v.diagnostics(), -253, 253))));
         g.add("track_script", "{ vrrp_script names }", (b, st, v) -> lines(st, v, w ->

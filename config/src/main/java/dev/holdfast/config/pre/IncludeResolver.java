@@ -21,17 +21,22 @@ final class IncludeResolver {
     static List<Expansion> resolve(Path baseDir, String pattern) {
         List<Expansion> out = new ArrayList<>();
         for (String alt : expandBraces(pattern, 0)) {
-            Path p = Path.of(alt);
-            Path abs = p.isAbsolute() ? p : baseDir.resolve(p);
             boolean wildcard = hasGlob(alt);
             List<Path> matches = new ArrayList<>();
-            if (!wildcard) {
-                if (Files.exists(abs)) {
-                    matches.add(abs.normalize());
+            try {
+                Path p = Path.of(alt);
+                Path abs = p.isAbsolute() ? p : baseDir.resolve(p);
+                if (!wildcard) {
+                    if (Files.exists(abs)) {
+                        matches.add(abs.normalize());
+                    }
+                } else {
+                    glob(abs.normalize(), matches);
+                    matches.sort(null);
                 }
-            } else {
-                glob(abs.normalize(), matches);
-                matches.sort(null);
+            } catch (RuntimeException e) {
+                // an invalid path or pattern matches nothing; the caller reports the empty match
+                matches.clear();
             }
             out.add(new Expansion(alt, wildcard, matches));
         }
@@ -113,8 +118,8 @@ final class IncludeResolver {
                 if (!Files.isDirectory(dir)) {
                     continue;
                 }
-                PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + name.replace("{", "\\{"));
                 try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                    PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + name.replace("{", "\\{"));
                     for (Path e : ds) {
                         String fn = e.getFileName().toString();
                         if (fn.startsWith(".") && !name.startsWith(".")) {
