@@ -9,6 +9,7 @@ import dev.holdfast.healthcheck.spec.RealServerSpec;
 import dev.holdfast.healthcheck.spec.ScheduledCheckSpec;
 import dev.holdfast.healthcheck.spec.SmtpCheckSpec;
 import dev.holdfast.healthcheck.spec.TcpCheckSpec;
+import dev.holdfast.healthcheck.spec.UdpCheckSpec;
 import dev.holdfast.healthcheck.spec.UrlSpec;
 import io.netty.channel.EventLoop;
 import java.util.Objects;
@@ -35,6 +36,9 @@ public final class StandardProbes implements ProbeFactory {
         }
         if (checker instanceof SmtpCheckSpec smtp) {
             return new SmtpProbe(smtp, loop);
+        }
+        if (checker instanceof UdpCheckSpec udp) {
+            return new UdpProbe(udp, loop);
         }
         if (checker instanceof DnsCheckSpec dns) {
             return new DnsProbe(dns, loop);
