@@ -5,6 +5,7 @@ import dev.holdfast.healthcheck.checker.ProbeFactory;
 import dev.holdfast.healthcheck.spec.DnsCheckSpec;
 import dev.holdfast.healthcheck.spec.HttpGetSpec;
 import dev.holdfast.healthcheck.spec.MiscCheckSpec;
+import dev.holdfast.healthcheck.spec.PingCheckSpec;
 import dev.holdfast.healthcheck.spec.RealServerSpec;
 import dev.holdfast.healthcheck.spec.ScheduledCheckSpec;
 import dev.holdfast.healthcheck.spec.SmtpCheckSpec;
@@ -17,11 +18,12 @@ import java.util.concurrent.Executor;
 
 /**
  * The production probe factory. Network probes connect on one event loop, the same loop whose scheduler runs the
- * checker timers, so results need no hand-off; MISC_CHECK programs are started on a separate executor because
- * fork/exec blocks.
+ * checker timers, so results need no hand-off; MISC_CHECK programs and PING_CHECK echoes run on a separate
+ * executor because fork/exec and the JDK's echo block.
  */
 public final class StandardProbes implements ProbeFactory {
     private final EventLoop loop;
+    /** for work that blocks: MISC_CHECK programs, PING_CHECK */
     private final Executor scripts;
 
     public StandardProbes(EventLoop loop, Executor scripts) {
@@ -39,6 +41,9 @@ public final class StandardProbes implements ProbeFactory {
         }
         if (checker instanceof UdpCheckSpec udp) {
             return new UdpProbe(udp, loop);
+        }
+        if (checker instanceof PingCheckSpec ping) {
+            return new PingProbe(ping, scripts);
         }
         if (checker instanceof DnsCheckSpec dns) {
             return new DnsProbe(dns, loop);

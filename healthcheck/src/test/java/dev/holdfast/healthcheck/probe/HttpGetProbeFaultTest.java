@@ -175,6 +175,18 @@ class HttpGetProbeFaultTest {
     }
 
     @Test
+    void aConnectThatGetsNoAnswerFailsAtConnectTimeout() throws Exception {
+        try (FullBacklog silent = new FullBacklog()) {
+            UrlSpec url = Probes.url("/");
+            Instant start = Instant.now();
+            assertThat(Probes.run(new HttpGetProbe(Probes.http(silent.port(), url), url, loop)))
+                    .isEqualTo(CheckResult.failed("HTTP_GET http://127.0.0.1:" + silent.port()
+                            + "/: connect: timed out after 700ms"));
+            assertThat(Duration.between(start, Instant.now())).isLessThan(Probes.TIMEOUT.plusMillis(1000));
+        }
+    }
+
+    @Test
     void connectionRefusedIsAConnectFailure() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket()) {
