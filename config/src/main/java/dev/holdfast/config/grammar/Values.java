@@ -138,8 +138,10 @@ public final class Values {
         return java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString();
     }
 
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("\\d{1,10}(\\.\\d*)?|\\.\\d+");
+
     static Long parseMicros(String s) {
-        if (!s.matches("\\d{1,10}(\\.\\d*)?|\\.\\d+")) {
+        if (!DECIMAL.matcher(s).matches()) {
             return null;
         }
         int dot = s.indexOf('.');

@@ -13,7 +13,8 @@ public record IpAddress(String text, boolean ipv6, byte[] bytes) {
         }
         if (s.indexOf(':') < 0) {
             byte[] b = parseIpv4(s);
-            return b == null ? null : new IpAddress(s.replaceAll("\\b0+(\\d)", "$1"), false, b);
+            return b == null ? null : new IpAddress((b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "."
+                    + (b[3] & 0xff), false, b);
         }
         String literal = s;
         int pct = s.indexOf('%');
@@ -34,22 +35,27 @@ public record IpAddress(String text, boolean ipv6, byte[] bytes) {
     }
 
     static byte[] parseIpv4(String s) {
-        String[] p = s.split("\\.", -1);
-        if (p.length != 4) {
-            return null;
-        }
         byte[] b = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            if (p[i].isEmpty() || p[i].length() > 3 || !p[i].chars().allMatch(Character::isDigit)) {
+        int part = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : '.';
+            if (c == '.') {
+                if (digits == 0 || part > 3 || value > 255) {
+                    return null;
+                }
+                b[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && digits < 3) {
+                value = value * 10 + (c - '0');
+                digits++;
+            } else {
                 return null;
             }
-            int v = Integer.parseInt(p[i]);
-            if (v > 255) {
-                return null;
-            }
-            b[i] = (byte) v;
         }
-        return b;
+        return part == 4 ? b : null;
     }
 
     private static String canonical6(byte[] b) {

@@ -19,7 +19,8 @@ public record Seconds(long micros) implements Comparable<Seconds> {
 
     @JsonValue
     public BigDecimal json() {
-        return BigDecimal.valueOf(micros, 6).stripTrailingZeros();
+        BigDecimal d = BigDecimal.valueOf(micros, 6).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0) : d;
     }
 
     @Override

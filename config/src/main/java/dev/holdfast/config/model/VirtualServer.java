@@ -41,6 +41,12 @@ public record VirtualServer(
     public enum Protocol { TCP, UDP, SCTP }
 
     /** How the virtual server is addressed. */
+    @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME,
+            property = "kind")
+    @com.fasterxml.jackson.annotation.JsonSubTypes({
+        @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Address.class, name = "address"),
+        @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Fwmark.class, name = "fwmark"),
+        @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Group.class, name = "group")})
     public sealed interface Key permits Address, Fwmark, Group {
     }
 

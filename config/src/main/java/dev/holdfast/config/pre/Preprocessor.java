@@ -48,9 +48,9 @@ public final class Preprocessor {
     /** Reads the main file; a missing or unreadable main file is FATAL. */
     public List<LogicalLine> run(Path file) {
         String name = file.toString();
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file) || Files.isDirectory(file)) {
             diags.report(Position.of(name, 1, 1), Severity.FATAL, Kind.FILE,
-                    Files.exists(file) ? "not a regular file" : "configuration file not found");
+                    Files.exists(file) ? "is a directory, not a configuration file" : "configuration file not found");
             return out;
         }
         readFile(file, name);
@@ -71,7 +71,7 @@ public final class Preprocessor {
     private void readFile(Path file, String display) {
         byte[] bytes;
         try {
-            long size = Files.size(file);
+            long size = Files.isRegularFile(file) ? Files.size(file) : 0;
             if (size > options.maxFileBytes()) {
                 diags.error(Position.of(display, 1, 1), Kind.FILE,
                         "file is " + size + " bytes, larger than the limit of " + options.maxFileBytes() + "; skipped");

@@ -21,6 +21,10 @@ public final class SourceDecoder {
     }
 
     public static List<SourceLine> decode(String file, byte[] bytes, Diagnostics diags) {
+        List<SourceLine> fast = decodeClean(file, bytes, diags);
+        if (fast != null) {
+            return fast;
+        }
         List<SourceLine> lines = new ArrayList<>();
         int start = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
@@ -75,6 +79,32 @@ public final class SourceDecoder {
             diags.warning(Position.of(file, firstCrlf, 1), Kind.REPAIRED,
                     "Windows line endings (CRLF) on " + crlfCount + " line" + (crlfCount == 1 ? "" : "s")
                             + " read as plain line ends");
+        }
+        return lines;
+    }
+
+    /** The common case, one pass: valid UTF-8 without NUL bytes, CR or a byte-order mark. Null otherwise. */
+    private static List<SourceLine> decodeClean(String file, byte[] bytes, Diagnostics diags) {
+        for (byte b : bytes) {
+            if (b == 0 || b == '\r') {
+                return null;
+            }
+        }
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB) {
+            return null;
+        }
+        String text = decodeLine(bytes, 0, bytes.length);
+        if (text == null) {
+            return null;
+        }
+        List<SourceLine> lines = new ArrayList<>(bytes.length / 24 + 1);
+        int start = 0;
+        int n = 0;
+        while (start < text.length()) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? text.length() : nl;
+            lines.add(new SourceLine(++n, text.substring(start, end)));
+            start = end + 1;
         }
         return lines;
     }
