@@ -27,6 +27,9 @@ import java.util.random.RandomGenerator;
  */
 public final class Healthchecker {
     private final Scheduler scheduler;
+    private final ProbeFactory probes;
+    private final RandomGenerator random;
+    private final LvsOutput output;
     private final List<VirtualServer> virtualServers = new ArrayList<>();
     /** ha_suspend: how many local copies of each virtual address exist (one per interface) */
     private final Map<InetAddress, Integer> localAddresses = new HashMap<>();
@@ -34,6 +37,9 @@ public final class Healthchecker {
     public Healthchecker(List<VirtualServerSpec> specs, Scheduler scheduler, ProbeFactory probes,
                          RandomGenerator random, LvsOutput output) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.probes = Objects.requireNonNull(probes, "probes");
+        this.random = Objects.requireNonNull(random, "random");
+        this.output = Objects.requireNonNull(output, "output");
         for (VirtualServerSpec spec : specs) {
             virtualServers.add(new VirtualServer(spec, probes, scheduler, random, output));
         }
@@ -71,6 +77,33 @@ public final class Healthchecker {
     /** Shuts every virtual server down (omega notifications included) and completes when done. */
     public CompletionStage<Void> stop() {
         return onScheduler(() -> virtualServers.forEach(VirtualServer::stop));
+    }
+
+    /**
+     * Reload (SIGHUP): virtual servers are matched to the previous configuration by their address (or fwmark or
+     * group); a kept one takes over its predecessor's state, a vanished one is removed with its notifications, a
+     * new one starts like at boot. All checkers are rescheduled from scratch, as keepalived does.
+     */
+    public CompletionStage<Void> reload(List<VirtualServerSpec> specs) {
+        return onScheduler(() -> {
+            List<VirtualServer> previous = new ArrayList<>(virtualServers);
+            List<VirtualServer> next = new ArrayList<>();
+            for (VirtualServerSpec spec : specs) {
+                VirtualServer vs = new VirtualServer(spec, probes, scheduler, random, output);
+                previous.stream().filter(old -> old.service().equals(spec.address())).findFirst().ifPresent(old -> {
+                    vs.takeOver(old);
+                    previous.remove(old);
+                });
+                next.add(vs);
+            }
+            previous.forEach(VirtualServer::remove);
+            virtualServers.clear();
+            virtualServers.addAll(next);
+            for (VirtualServer vs : next) {
+                vs.setHaSuspended(!addressPresent(vs.service()));
+                vs.start();
+            }
+        });
     }
 
     /** A FILE_CHECK track_file now holds {@code value} (the daemon reads it on inotify events). */

@@ -74,6 +74,33 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
         return retryIteration;
     }
 
+    /**
+     * Reload: continue from the same checker of the previous configuration (migrate_checkers), so a server that
+     * was down stays down until it passes and one that was up is not re-proven. Retries already used carry over,
+     * capped so that one more failure is always enough once the new retry count is reached.
+     */
+    public final void continueFrom(ScheduledChecker previous) {
+        if (previous.hasRun && previous.up != up) {
+            up = previous.up;
+        }
+        hasRun = previous.hasRun;
+        if (!up) {
+            retryIteration = policy.retry() + 1;
+        } else {
+            retryIteration = Math.min(previous.retryIteration, policy.retry());
+        }
+        weight = previous.weight;
+    }
+
+    /**
+     * Reload: a checker new to a server that already existed. It starts down only if it is alpha and the server
+     * is failing or was never proven; either way its first failure is final.
+     */
+    public final void startFresh(boolean down) {
+        up = !(down && policy.alpha());
+        retryIteration = policy.retry();
+    }
+
     @Override
     public final void start() {
         if (running) {

@@ -2,7 +2,10 @@ package dev.holdfast.healthcheck.lvs;
 
 import dev.holdfast.healthcheck.checker.Checker;
 import dev.holdfast.healthcheck.checker.CheckerReport;
+import dev.holdfast.healthcheck.checker.ScheduledChecker;
+import dev.holdfast.healthcheck.spec.CheckerSpec;
 import dev.holdfast.healthcheck.spec.RealServerSpec;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +21,8 @@ public final class RealServer {
     private boolean alive;
     private int failedCheckers;
     private long appliedWeight;
+    /** state carried over from the previous configuration: not recomputed at start */
+    private boolean carried;
 
     RealServer(RealServerSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -27,6 +32,81 @@ public final class RealServer {
     void attach(List<Checker> attached) {
         checkers.addAll(attached);
         recount();
+    }
+
+    boolean carried() {
+        return carried;
+    }
+
+    /**
+     * Reload (clear_diff_rs, migrate_checkers): takes over the previous incarnation's alive state and the state of
+     * every checker whose probe is unchanged. Returns true when no checker fails any more although the server was
+     * down, i.e. it must come up now.
+     */
+    boolean continueFrom(RealServer previous) {
+        carried = true;
+        alive = previous.alive;
+        List<CheckerSpec> newSpecs = spec.checkers();
+        List<CheckerSpec> oldSpecs = previous.spec.checkers();
+        boolean[] taken = new boolean[previous.checkers.size()];
+        boolean[] continued = new boolean[checkers.size()];
+        for (int i = 0; i < checkers.size(); i++) {
+            if (!(checkers.get(i) instanceof ScheduledChecker fresh)) {
+                continue;
+            }
+            for (int j = 0; j < previous.checkers.size(); j++) {
+                if (!taken[j] && previous.checkers.get(j).getClass() == fresh.getClass()
+                        && sameProbe(newSpecs.get(i), oldSpecs.get(j))) {
+                    fresh.continueFrom((ScheduledChecker) previous.checkers.get(j));
+                    taken[j] = true;
+                    continued[i] = true;
+                    break;
+                }
+            }
+        }
+        boolean failing = false;
+        boolean anyRun = false;
+        for (int i = 0; i < checkers.size(); i++) {
+            Checker checker = checkers.get(i);
+            if (continued[i] && checker.hasRun()) {
+                anyRun = true;
+                failing |= !checker.isUp();
+            }
+        }
+        for (int i = 0; i < checkers.size(); i++) {
+            if (!continued[i] && checkers.get(i) instanceof ScheduledChecker fresh) {
+                fresh.startFresh(failing || (!alive && !anyRun));
+            }
+        }
+        failedCheckers = (int) checkers.stream().filter(c -> !c.isUp()).count();
+        boolean comesUp = failedCheckers == 0 && !alive;
+        if (failedCheckers > 0) {
+            alive = false;
+        }
+        return comesUp;
+    }
+
+    /**
+     * Whether two checker blocks probe the same thing (keepalived's per-type compare): every field but the timing
+     * policy, so a changed delay_loop or retry keeps the checker's state.
+     */
+    static boolean sameProbe(CheckerSpec a, CheckerSpec b) {
+        if (a.getClass() != b.getClass() || !a.getClass().isRecord()) {
+            return false;
+        }
+        for (RecordComponent component : a.getClass().getRecordComponents()) {
+            if (component.getName().equals("policy")) {
+                continue;
+            }
+            try {
+                if (!Objects.equals(component.getAccessor().invoke(a), component.getAccessor().invoke(b))) {
+                    return false;
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component, e);
+            }
+        }
+        return true;
     }
 
     /** Derives the starting state from the checkers' own (alpha, tracked file values read before start). */

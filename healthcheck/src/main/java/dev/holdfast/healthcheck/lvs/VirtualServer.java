@@ -50,6 +50,8 @@ public final class VirtualServer {
     private boolean started;
     private boolean stopped;
     private DesiredDestinations published;
+    /** reload: servers whose last failing checker went away with the old configuration */
+    private final List<RealServer> comingUp = new ArrayList<>();
 
     public VirtualServer(VirtualServerSpec spec, ProbeFactory probes, Scheduler scheduler, RandomGenerator random,
                          LvsOutput output) {
@@ -160,10 +162,12 @@ public final class VirtualServer {
             return;
         }
         started = true;
-        realServers.forEach(RealServer::recount);
+        realServers.stream().filter(rs -> !rs.carried()).forEach(RealServer::recount);
+        comingUp.forEach(rs -> setAlive(rs, true, "no failing checker after reload"));
+        comingUp.clear();
         if (spec.rsInitNotifies()) {
             for (RealServer rs : realServers) {
-                if (rs.alive()) {
+                if (rs.alive() && !rs.carried()) {
                     pending.add(realServerChanged(rs, true, "starting up", false));
                 }
             }
@@ -183,13 +187,45 @@ public final class VirtualServer {
         if (stopped) {
             return;
         }
+        LOG.log(Level.INFO, "Shutting down VS " + vsName());
+        List<RealServer> inPool = takeDown();
+        if (spec.omega()) {
+            for (RealServer rs : inPool) {
+                pending.add(realServerChanged(rs, false, "shutting down", true));
+            }
+            // keepalived runs quorum_down at shutdown even when the quorum was already down
+            pending.add(new Notification.QuorumChanged(spec.address(), false, false, true, spec.quorum(),
+                    spec.hysteresis(), quorum.threshold(true), liveWeight()));
+        }
+        flush();
+    }
+
+    /**
+     * Reload: this virtual server is gone from the new configuration. Its service and destinations go; unlike a
+     * shutdown, the live servers' notify_down and a quorum_down (if the quorum was up) always run.
+     */
+    public void remove() {
+        if (stopped) {
+            return;
+        }
+        LOG.log(Level.INFO, "Removing Virtual Server " + vsName());
+        boolean wasUp = quorumUp;
+        for (RealServer rs : takeDown()) {
+            pending.add(realServerChanged(rs, false, "removed from the configuration", false));
+        }
+        if (wasUp) {
+            pending.add(new Notification.QuorumChanged(spec.address(), false, false, false, spec.quorum(),
+                    spec.hysteresis(), quorum.threshold(true), liveWeight()));
+        }
+        flush();
+    }
+
+    /** Stops the checkers and marks every server that was live and in the pool as down; returns those. */
+    private List<RealServer> takeDown() {
         List<RealServer> inPool = new ArrayList<>();
-        List<Destination> current = desired().destinations();
         for (RealServer rs : realServers) {
             rs.checkers().forEach(Checker::stop);
-            boolean present = current.stream().anyMatch(d -> !d.sorryServer()
-                    && d.address().equals(rs.spec().address()) && d.port() == rs.spec().port());
-            if (rs.alive() && present) {
+            if (rs.alive() && inPool(rs)) {
                 inPool.add(rs);
                 rs.alive(false);
             }
@@ -197,15 +233,50 @@ public final class VirtualServer {
         stopped = true;
         sorryServerActive = false;
         quorumUp = false;
-        LOG.log(Level.INFO, "Shutting down VS " + spec.address().format());
-        if (spec.omega()) {
-            for (RealServer rs : inPool) {
-                pending.add(realServerChanged(rs, false, "shutting down", true));
-            }
-            pending.add(new Notification.QuorumChanged(spec.address(), false, false, true, spec.quorum(),
-                    spec.hysteresis(), quorum.threshold(true), liveWeight()));
+        return inPool;
+    }
+
+    private boolean inPool(RealServer rs) {
+        return desired().destinations().stream().anyMatch(d -> !d.sorryServer()
+                && d.address().equals(rs.spec().address()) && d.port() == rs.spec().port());
+    }
+
+    /**
+     * Reload (clear_diff_services): this virtual server replaces {@code previous}, the same service in the old
+     * configuration. Call before {@link #start()}. The previous one stops checking and emits nothing more; quorum
+     * and sorry-server state carry over, kept real servers keep their state and that of unchanged checkers, real
+     * servers that left the configuration get their notify_down if they were live and in the pool.
+     */
+    public void takeOver(VirtualServer previous) {
+        if (started) {
+            throw new IllegalStateException("takeOver must come before start");
         }
-        flush();
+        List<RealServer> previousPool = new ArrayList<>();
+        for (RealServer old : previous.realServers) {
+            if (old.alive() && previous.inPool(old)) {
+                previousPool.add(old);
+            }
+            old.checkers().forEach(Checker::stop);
+        }
+        previous.stopped = true;
+        quorumUp = previous.quorumUp;
+        sorryServerActive = previous.sorryServerActive && sorryServer.isPresent()
+                && previous.sorryServer.isPresent()
+                && sorryServer.get().address().equals(previous.sorryServer.get().address())
+                && sorryServer.get().port() == previous.sorryServer.get().port();
+        published = previous.published;
+        for (RealServer old : previous.realServers) {
+            Optional<RealServer> kept = realServers.stream().filter(rs -> rs.spec().address()
+                    .equals(old.spec().address()) && rs.spec().port() == old.spec().port()).findFirst();
+            if (kept.isPresent()) {
+                if (kept.get().continueFrom(old)) {
+                    comingUp.add(kept.get());
+                }
+            } else if (previousPool.contains(old)) {
+                LOG.log(Level.INFO, "service " + format(old.spec()) + " no longer exist");
+                pending.add(realServerChanged(old, false, "removed from the configuration", false));
+            }
+        }
     }
 
     /**

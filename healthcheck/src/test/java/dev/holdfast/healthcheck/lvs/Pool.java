@@ -99,6 +99,11 @@ final class Pool {
         return probe;
     }
 
+    /** Makes {@code alias} answer with the probe already built for {@code original} (a reload that changed timing). */
+    void alias(ScheduledCheckSpec alias, ScheduledCheckSpec original) {
+        probes.put(alias, probe(original));
+    }
+
     /** Runs the first checks (bootstrap delay) without changing any answer. */
     void firstChecks() {
         clock.advanceSeconds(1);
