@@ -83,6 +83,7 @@ public final class RealServer {
         if (failedCheckers > 0) {
             alive = false;
         }
+        appliedWeight = weight();
         return comesUp;
     }
 
