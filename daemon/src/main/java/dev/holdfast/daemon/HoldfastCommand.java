@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         subcommands = {PlanCommand.class})
 final class HoldfastCommand implements Callable<Integer> {
 
-    @Option(names = {"-f", "--use-file"}, paramLabel = "FILE", description = "Configuration file "
+    @Option(names = {"-f", "--use-file"}, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT, description = "Configuration file "
             + "(default: ${DEFAULT-VALUE})", defaultValue = "/etc/keepalived/keepalived.conf")
     Path file;
 
@@ -40,11 +40,11 @@ final class HoldfastCommand implements Callable<Integer> {
             + "filled in, and exit")
     boolean dumpConf;
 
-    @Option(names = {"-i", "--config-id"}, paramLabel = "ID", description = "config-id for @ID lines "
+    @Option(names = {"-i", "--config-id"}, paramLabel = "ID", scope = CommandLine.ScopeType.INHERIT, description = "config-id for @ID lines "
             + "(default: the short host name)")
     String configId;
 
-    @Option(names = {"-e", "--all-config"}, description = "Fail if any included configuration file is missing")
+    @Option(names = {"-e", "--all-config"}, scope = CommandLine.ScopeType.INHERIT, description = "Fail if any included configuration file is missing")
     boolean allConfig;
 
     PrintStream out = System.out;

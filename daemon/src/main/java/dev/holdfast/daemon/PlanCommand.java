@@ -17,14 +17,8 @@ final class PlanCommand implements Callable<Integer> {
     @ParentCommand
     HoldfastCommand parent;
 
-    @picocli.CommandLine.Option(names = {"-f", "--use-file"}, paramLabel = "FILE", description = "Configuration file")
-    java.nio.file.Path file;
-
     @Override
     public Integer call() {
-        if (file != null) {
-            parent.file = file;
-        }
         LoadResult r = parent.load();
         HoldfastCommand.print(r, parent.err);
         if (r.config() == null) {

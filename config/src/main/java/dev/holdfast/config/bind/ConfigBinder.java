@@ -183,7 +183,7 @@ public final class ConfigBinder {
         for (String k : List.of("bfd_instance", "net_namespace", "net_namespace_ipvs", "namespace_with_ipsets",
                 "instance", "use_pid_dir", "linkbeat_use_polling", "child_wait_time", "linkbeat_interfaces",
                 "interface_up_down_delays", "track_group")) {
-            top.noEffect(k, "accepted; see docs/compatibility.md", o -> other);
+            top.noEffect(k, "accepted for compatibility; no effect in holdfast", o -> other);
         }
         top.neighbours(globalGrammar.g, vrrp.instance, lvs.vs, lvs.rs);
         globalGrammar.g.neighbours(vrrp.instance, lvs.vs, vrrp.script);

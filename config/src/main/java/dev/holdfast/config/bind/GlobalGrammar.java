@@ -116,7 +116,7 @@ final class GlobalGrammar {
                 "enable_snmp_rfcv3", "enable_traps", "enable_dbus", "dbus_service_name", "dbus_no_interface_name",
                 "linkbeat_use_polling", "net_namespace_ipvs", "namespace_with_ipsets", "instance", "use_pid_dir",
                 "child_wait_time")) {
-            g.noEffect(k, "accepted; see docs/compatibility.md", b -> b.other);
+            g.noEffect(k, "accepted for compatibility; no effect in holdfast", b -> b.other);
         }
         g.deprecated("vrrp_vmac_garp_intvl", "vrrp_garp_extra_if");
         g.deprecated("enable_snmp_keepalived", "enable_snmp_vrrp");

@@ -307,7 +307,7 @@ final class VrrpGrammar {
                 "unicast_fault_no_peer", "old_unicast_checksum", "v3_checksum_as_v2", "auth_hmac", "debug",
                 "notify_priority_changes", "garp_extra_if", "timer_expired_backup", "kernel_rx_buf_size",
                 "linkbeat_use_polling", "lvs_sync_daemon_interface")) {
-            g.noEffect(k, "accepted; see docs/compatibility.md", b -> b.other);
+            g.noEffect(k, "accepted for compatibility; no effect in holdfast", b -> b.other);
         }
         g.deprecated("vmac_garp_intvl", "garp_extra_if");
         g.deprecated("thread_timer_expired", "timer_expired_backup");
