@@ -9,6 +9,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One real server of one virtual server: rolls its checkers up into alive/dead and an effective weight
@@ -149,6 +150,33 @@ public final class RealServer {
     /** The weight IPVS gets: the effective weight clamped to 0..INT32_MAX (keepalived's real_weight). */
     public long weight() {
         return Math.max(0, Math.min(Integer.MAX_VALUE, effectiveWeight()));
+    }
+
+    /**
+     * Its IPVS destination right now, if it should be in the table: live servers at their weight, failed ones at
+     * weight 0 with inhibit_on_failure; while the sorry server serves, only inhibited servers stay, at weight 0.
+     */
+    Optional<Destination> destination(boolean sorryServerActive) {
+        long w;
+        if (sorryServerActive) {
+            if (!spec.inhibitOnFailure()) {
+                return Optional.empty();
+            }
+            w = 0;
+        } else if (alive) {
+            w = weight();
+        } else if (spec.inhibitOnFailure()) {
+            w = 0;
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(new Destination(spec.address(), spec.port(), w, spec.forwarding(), spec.upperThreshold(),
+                spec.lowerThreshold(), false));
+    }
+
+    boolean isAt(Destination destination) {
+        return !destination.sorryServer() && destination.address().equals(spec.address())
+                && destination.port() == spec.port();
     }
 
     /** The weight last taken into account; differs from {@link #weight()} until the change is processed. */

@@ -43,10 +43,9 @@ public final class VirtualServer {
     private final LvsOutput output;
     private final List<RealServer> realServers = new ArrayList<>();
     private final List<Notification> pending = new ArrayList<>();
-    private final Optional<SorryServerSpec> sorryServer;
+    private final Optional<SorryServer> sorryServer;
 
     private boolean quorumUp;
-    private boolean sorryServerActive;
     private boolean started;
     private boolean stopped;
     private DesiredDestinations published;
@@ -58,7 +57,7 @@ public final class VirtualServer {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.output = Objects.requireNonNull(output, "output");
         this.quorum = new Quorum(spec.quorum(), spec.hysteresis());
-        this.sorryServer = spec.sorryServer();
+        this.sorryServer = spec.sorryServer().map(SorryServer::new);
         for (RealServerSpec rsSpec : spec.realServers()) {
             RealServer rs = new RealServer(rsSpec);
             List<Checker> checkers = new ArrayList<>();
@@ -97,8 +96,12 @@ public final class VirtualServer {
         return quorumUp;
     }
 
+    public Optional<SorryServer> sorryServer() {
+        return sorryServer;
+    }
+
     public boolean sorryServerActive() {
-        return sorryServerActive;
+        return sorryServer.map(SorryServer::active).orElse(false);
     }
 
     /** Sum of the clamped weights of live real servers (weigh_live_realservers). */
@@ -117,40 +120,19 @@ public final class VirtualServer {
         if (stopped) {
             return new DesiredDestinations(spec.address(), false, List.of());
         }
+        boolean sorryActive = sorryServerActive();
         List<Destination> destinations = new ArrayList<>();
-        for (RealServer rs : realServers) {
-            RealServerSpec s = rs.spec();
-            long weight;
-            if (sorryServerActive) {
-                if (!s.inhibitOnFailure()) {
-                    continue;
-                }
-                weight = 0;
-            } else if (rs.alive()) {
-                weight = rs.weight();
-            } else if (s.inhibitOnFailure()) {
-                weight = 0;
-            } else {
-                continue;
-            }
-            destinations.add(new Destination(s.address(), s.port(), weight, s.forwarding(), s.upperThreshold(),
-                    s.lowerThreshold(), false));
-        }
-        sorryServer.ifPresent(sorry -> {
+        realServers.forEach(rs -> rs.destination(sorryActive).ifPresent(destinations::add));
+        sorryServer.ifPresent(sorry -> sorry.destination().ifPresent(d -> {
             // a sorry server that is also a real server (s_svr_duplicates_rs) shares one IPVS destination
-            if (sorryServerActive) {
-                destinations.removeIf(d -> d.address().equals(sorry.address()) && d.port() == sorry.port());
-                destinations.add(sorryDestination(sorry, 1));
-            } else if (sorry.inhibit() && destinations.stream()
-                    .noneMatch(d -> d.address().equals(sorry.address()) && d.port() == sorry.port())) {
-                destinations.add(sorryDestination(sorry, 0));
+            if (sorry.active()) {
+                destinations.removeIf(sorry::isAt);
+                destinations.add(d);
+            } else if (destinations.stream().noneMatch(sorry::isAt)) {
+                destinations.add(d);
             }
-        });
+        }));
         return new DesiredDestinations(spec.address(), true, destinations);
-    }
-
-    private static Destination sorryDestination(SorryServerSpec sorry, long weight) {
-        return new Destination(sorry.address(), sorry.port(), weight, sorry.forwarding(), 0, 0, true);
     }
 
     /**
@@ -231,14 +213,13 @@ public final class VirtualServer {
             }
         }
         stopped = true;
-        sorryServerActive = false;
+        sorryServer.ifPresent(sorry -> sorry.active(false));
         quorumUp = false;
         return inPool;
     }
 
     private boolean inPool(RealServer rs) {
-        return desired().destinations().stream().anyMatch(d -> !d.sorryServer()
-                && d.address().equals(rs.spec().address()) && d.port() == rs.spec().port());
+        return desired().destinations().stream().anyMatch(rs::isAt);
     }
 
     /**
@@ -260,10 +241,8 @@ public final class VirtualServer {
         }
         previous.stopped = true;
         quorumUp = previous.quorumUp;
-        sorryServerActive = previous.sorryServerActive && sorryServer.isPresent()
-                && previous.sorryServer.isPresent()
-                && sorryServer.get().address().equals(previous.sorryServer.get().address())
-                && sorryServer.get().port() == previous.sorryServer.get().port();
+        sorryServer.ifPresent(sorry -> previous.sorryServer.filter(sorry::sameServer)
+                .ifPresent(old -> sorry.active(old.active())));
         published = previous.published;
         for (RealServer old : previous.realServers) {
             Optional<RealServer> kept = realServers.stream().filter(rs -> rs.spec().address()
@@ -356,21 +335,21 @@ public final class VirtualServer {
             quorumUp = true;
             LOG.log(Level.INFO, (starting ? "Starting with quorum up " : "Gained quorum ") + spec.quorum() + "+"
                     + spec.hysteresis() + "=" + threshold + " <= " + weightSum + " for VS " + vsName());
-            if (sorryServerActive) {
-                sorryServerActive = false;
-                LOG.log(Level.INFO, (sorryServer.get().inhibit() ? "Disabling" : "Removing") + " sorry server "
+            if (sorryServerActive()) {
+                sorryServer.get().active(false);
+                LOG.log(Level.INFO, (sorryServer.get().spec().inhibit() ? "Disabling" : "Removing") + " sorry server "
                         + formatSorry() + " from VS " + vsName());
             }
             pending.add(quorumChanged(starting, threshold, weightSum));
         } else if (quorum.lost(quorumUp, weightSum)
-                || (starting && !quorumUp && sorryServer.isPresent() && !sorryServerActive)) {
+                || (starting && !quorumUp && sorryServer.isPresent() && !sorryServerActive())) {
             // keepalived only reports a quorum that starts down when there is a sorry server to put in
             quorumUp = false;
             LOG.log(Level.INFO, (starting ? "Starting with quorum down " : "Lost quorum ") + spec.quorum() + "-"
                     + spec.hysteresis() + "=" + threshold + " > " + weightSum + " for VS " + vsName());
-            if (sorryServer.isPresent() && !sorryServerActive) {
-                sorryServerActive = true;
-                LOG.log(Level.INFO, (sorryServer.get().inhibit() ? "Enabling" : "Adding") + " sorry server "
+            if (sorryServer.isPresent() && !sorryServerActive()) {
+                sorryServer.get().active(true);
+                LOG.log(Level.INFO, (sorryServer.get().spec().inhibit() ? "Enabling" : "Adding") + " sorry server "
                         + formatSorry() + " to VS " + vsName());
             }
             pending.add(quorumChanged(starting, threshold, weightSum));
@@ -408,7 +387,7 @@ public final class VirtualServer {
     }
 
     private String formatSorry() {
-        SorryServerSpec sorry = sorryServer.orElseThrow();
+        SorryServerSpec sorry = sorryServer.orElseThrow().spec();
         return TextualAddress.trio(sorry.address(), spec.address().protocol(), sorry.port());
     }
 }
