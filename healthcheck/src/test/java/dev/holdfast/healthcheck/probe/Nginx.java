@@ -85,7 +85,7 @@ final class Nginx implements AutoCloseable {
                 worker_processes 1;
                 pid %1$s/nginx.pid;
                 error_log %1$s/error.log;
-                events { worker_connections 64; }
+                events { worker_connections 2048; }
                 http {
                     access_log off;
                     client_body_temp_path %2$s/body;

@@ -1,0 +1,88 @@
+package dev.holdfast.healthcheck.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.holdfast.healthcheck.Healthchecker;
+import dev.holdfast.healthcheck.lvs.DesiredDestinations;
+import dev.holdfast.healthcheck.lvs.LvsOutput;
+import dev.holdfast.healthcheck.lvs.Notification;
+import dev.holdfast.healthcheck.spec.CheckPolicy;
+import dev.holdfast.healthcheck.spec.ForwardingMethod;
+import dev.holdfast.healthcheck.spec.HttpGetSpec;
+import dev.holdfast.healthcheck.spec.HttpVersion;
+import dev.holdfast.healthcheck.spec.Protocol;
+import dev.holdfast.healthcheck.spec.RealServerSpec;
+import dev.holdfast.healthcheck.spec.ServiceAddress;
+import dev.holdfast.healthcheck.spec.TcpCheckSpec;
+import dev.holdfast.healthcheck.spec.VirtualServerSpec;
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two thousand checkers on one event loop against nginx: 100 virtual servers x 10 real servers, a TCP_CHECK and
+ * an HTTP_GET each, delay_loop 500 ms. Alpha mode, so a server is in the pool only once both its checks really
+ * passed, and any failure or timeout under load would show as a notify_down.
+ */
+class ManyCheckersTest {
+
+    @Test
+    void twoThousandCheckersShareOneEventLoop() throws Exception {
+        NioEventLoopGroup group = new NioEventLoopGroup(1);
+        AtomicInteger downs = new AtomicInteger();
+        ConcurrentHashMap<ServiceAddress, DesiredDestinations> last = new ConcurrentHashMap<>();
+        LvsOutput output = new LvsOutput() {
+            @Override
+            public void destinations(DesiredDestinations desired) {
+                last.put(desired.service(), desired);
+            }
+
+            @Override
+            public void notify(Notification notification) {
+                if (!notification.up()) {
+                    downs.incrementAndGet();
+                }
+            }
+        };
+        try (Nginx nginx = Nginx.start()) {
+            CheckPolicy policy = new CheckPolicy(1, Duration.ofMillis(200), Duration.ofMillis(500),
+                    Duration.ofMillis(500), true, Duration.ofSeconds(2));
+            List<VirtualServerSpec> specs = new ArrayList<>();
+            for (int v = 0; v < 100; v++) {
+                List<RealServerSpec> servers = new ArrayList<>();
+                for (int r = 0; r < 10; r++) {
+                    servers.add(new RealServerSpec(InetAddress.getByName("10.1." + v + "." + (r + 1)), 80, 1,
+                            ForwardingMethod.DR, false, 0, 0, List.of(
+                            new TcpCheckSpec(policy, Probes.loopback(nginx.port())),
+                            HttpGetSpec.plain(policy, Probes.loopback(nginx.port()), HttpVersion.HTTP_1_0,
+                                    Optional.empty(), List.of(Probes.url("/health")), false))));
+                }
+                specs.add(new VirtualServerSpec(new ServiceAddress.Endpoint(InetAddress.getByName("192.168.1." + v),
+                        80, Protocol.TCP), 10, 0, false, false, false, Optional.empty(), servers));
+            }
+            Healthchecker checker = Healthchecker.onEventLoop(specs, group.next(), Runnable::run, Clock.systemUTC(),
+                    new Random(7), output);
+            checker.start(List.of()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            Instant end = Instant.now().plusSeconds(4);
+            while (Instant.now().isBefore(end)) {
+                Thread.sleep(100);
+            }
+            assertThat(downs.get()).as("no check failed or timed out under load").isZero();
+            assertThat(last).hasSize(100);
+            assertThat(last.values()).allSatisfy(d -> assertThat(d.destinations()).hasSize(10));
+            checker.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+}
