@@ -79,7 +79,8 @@ public final class HttpGetProbe implements Probe {
                             ssl.setHandshakeTimeoutMillis(Math.max(1, timeout.toMillis()));
                             ch.pipeline().addLast(ssl);
                         });
-                        ch.pipeline().addLast(new HttpResponseReader(request, o -> result.complete(judge(o))));
+                        ch.pipeline().addLast(new HttpResponseReader(request, url.regex().isPresent(),
+                                o -> result.complete(judge(o))));
                     }
                 });
         connect.addListener((ChannelFuture f) -> {
@@ -112,7 +113,11 @@ public final class HttpGetProbe implements Probe {
             return CheckResult.failed(what + ": MD5 digest " + response.md5Hex() + " does not match "
                     + url.digest().get());
         }
+        if (url.regex().isPresent() && !url.regex().get().passes(response.body())) {
+            return CheckResult.failed(what + ": body " + (url.regex().get().noMatch() ? "matches" : "does not match")
+                    + " regex " + url.regex().get().pattern());
+        }
         return CheckResult.passed(what + ": status " + response.statusCode()
-                + (url.digest().isPresent() ? ", digest ok" : ""));
+                + (url.digest().isPresent() ? ", digest ok" : "") + (url.regex().isPresent() ? ", regex ok" : ""));
     }
 }

@@ -18,8 +18,13 @@ final class HttpResponseReader extends ChannelInboundHandlerAdapter {
     /** A head this large is not a health-check answer; keepalived's buffer is smaller still. */
     static final int MAX_HEAD = 64 * 1024;
 
+    /** How much body a regex check looks at; health pages are small and the check must stay cheap. */
+    static final int MAX_REGEX_BODY = 1024 * 1024;
+
     private final byte[] request;
     private final Consumer<Outcome> done;
+    /** body kept for a regex check, or null when no check needs it */
+    private final ByteArrayOutputStream body;
     private final ByteArrayOutputStream head = new ByteArrayOutputStream();
     private final MessageDigest md5;
     private boolean headComplete;
@@ -32,7 +37,9 @@ final class HttpResponseReader extends ChannelInboundHandlerAdapter {
 
     /** What came back, or why nothing usable did. */
     sealed interface Outcome {
-        record Response(int statusCode, long contentLength, long bodyBytes, String md5Hex) implements Outcome {
+        /** @param body the start of the body when a regex check asked for it, else empty */
+        record Response(int statusCode, long contentLength, long bodyBytes, String md5Hex, byte[] body)
+                implements Outcome {
         }
 
         record NoData() implements Outcome {
@@ -42,9 +49,10 @@ final class HttpResponseReader extends ChannelInboundHandlerAdapter {
         }
     }
 
-    HttpResponseReader(byte[] request, Consumer<Outcome> done) {
+    HttpResponseReader(byte[] request, boolean keepBody, Consumer<Outcome> done) {
         this.request = request;
         this.done = done;
+        this.body = keepBody ? new ByteArrayOutputStream() : null;
         try {
             this.md5 = MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
@@ -112,6 +120,9 @@ final class HttpResponseReader extends ChannelInboundHandlerAdapter {
             byte[] chunk = new byte[take];
             buf.readBytes(chunk);
             md5.update(chunk);
+            if (body != null && body.size() < MAX_REGEX_BODY) {
+                body.write(chunk, 0, Math.min(chunk.length, MAX_REGEX_BODY - body.size()));
+            }
         }
         bodyBytes += readable;
         buf.skipBytes(buf.readableBytes());
@@ -121,7 +132,7 @@ final class HttpResponseReader extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (headComplete) {
             finish(ctx, new Outcome.Response(statusCode, contentLength, bodyBytes,
-                    java.util.HexFormat.of().formatHex(md5.digest())));
+                    java.util.HexFormat.of().formatHex(md5.digest()), body == null ? new byte[0] : body.toByteArray()));
         } else {
             finish(ctx, new Outcome.NoData());
         }

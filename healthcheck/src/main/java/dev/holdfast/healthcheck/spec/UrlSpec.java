@@ -11,9 +11,18 @@ import java.util.Optional;
  * @param digest      expected MD5 of the body as 32 hex digits (genhash output), if any
  * @param statusCodes accepted status codes
  * @param virtualHost url-level Host header, overriding the checker's
+ * @param regex       a regex the body must (or, with regex_no_match, must not) match
  */
-public record UrlSpec(String path, Optional<String> digest, StatusCodes statusCodes, Optional<String> virtualHost) {
+public record UrlSpec(String path, Optional<String> digest, StatusCodes statusCodes, Optional<String> virtualHost,
+                      Optional<BodyRegex> regex) {
+
+    /** A url without regex check. */
+    public UrlSpec(String path, Optional<String> digest, StatusCodes statusCodes, Optional<String> virtualHost) {
+        this(path, digest, statusCodes, virtualHost, Optional.empty());
+    }
+
     public UrlSpec {
+        Objects.requireNonNull(regex, "regex");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(statusCodes, "statusCodes");

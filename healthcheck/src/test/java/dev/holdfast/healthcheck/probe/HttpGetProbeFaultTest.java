@@ -123,6 +123,21 @@ class HttpGetProbeFaultTest {
     }
 
     @Test
+    void theRegexCheckComesAfterStatusAndDigest() throws Exception {
+        server = new FaultServer(Behaviour.RESPOND);
+        UrlSpec matching = new UrlSpec("/", Optional.empty(), StatusCodes.ANY_2XX, Optional.empty(), Optional.of(
+                new dev.holdfast.healthcheck.spec.BodyRegex("fault s.rver", false, java.util.Set.of(), 0,
+                        java.util.OptionalLong.empty())));
+        assertThat(Probes.run(new HttpGetProbe(Probes.http(server.port(), matching), matching, loop)))
+                .isEqualTo(CheckResult.passed(what("/") + ": status 200, regex ok"));
+        UrlSpec forbidden = new UrlSpec("/", Optional.empty(), StatusCodes.ANY_2XX, Optional.empty(), Optional.of(
+                new dev.holdfast.healthcheck.spec.BodyRegex("fault", true, java.util.Set.of(), 0,
+                        java.util.OptionalLong.empty())));
+        assertThat(Probes.run(new HttpGetProbe(Probes.http(server.port(), forbidden), forbidden, loop)))
+                .isEqualTo(CheckResult.failed(what("/") + ": body matches regex fault"));
+    }
+
+    @Test
     void failsWhenTheStatusIsNotInTheSet() throws Exception {
         server = new FaultServer(Behaviour.RESPOND);
         server.statusLine = "HTTP/1.0 503 Service Unavailable";
