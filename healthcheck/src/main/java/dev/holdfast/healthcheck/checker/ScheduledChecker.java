@@ -90,6 +90,11 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
             retryIteration = Math.min(previous.retryIteration, policy.retry());
         }
         weight = previous.weight;
+        continueProgressFrom(previous);
+    }
+
+    /** Carries over type-specific progress (the url walk); the previous checker probes the same thing. */
+    void continueProgressFrom(ScheduledChecker previous) {
     }
 
     /**

@@ -44,6 +44,14 @@ public final class UrlWalkChecker extends ScheduledChecker {
     }
 
     @Override
+    void continueProgressFrom(ScheduledChecker previous) {
+        // same probe means the same urls: keep the position, and keep a known-failed url known
+        UrlWalkChecker walk = (UrlWalkChecker) previous;
+        url = walk.url;
+        failedUrl = walk.failedUrl;
+    }
+
+    @Override
     Probe currentProbe() {
         return urls.get(url);
     }

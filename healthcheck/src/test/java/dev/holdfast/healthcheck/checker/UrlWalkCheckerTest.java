@@ -149,4 +149,22 @@ class UrlWalkCheckerTest {
         clock.advanceSeconds(6); // the failed url passes; the walk restarts, without pauses while down
         assertThat(checker.isUp()).isTrue();
     }
+
+    @Test
+    void aReloadedCheckerKeepsItsFailedUrl() {
+        urls.get(1).fail();
+        UrlWalkChecker old = checker(1);
+        clock.advanceSeconds(7); // u1 fails during the first walk: down, failed url 1
+        old.stop();
+        CheckPolicy policy = new CheckPolicy(1, Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ZERO, false,
+                Duration.ofSeconds(3));
+        UrlWalkChecker next = new UrlWalkChecker("HTTP_GET", policy, List.copyOf(urls), false, clock,
+                new FixedRandom(0), (c, r) -> reports.add(r));
+        next.continueFrom(old);
+        assertThat(next.isUp()).isFalse();
+        assertThat(next.currentUrl()).isEqualTo(1);
+        next.start();
+        clock.advanceSeconds(1);
+        assertThat(calls(1)).hasSize(2);
+    }
 }
