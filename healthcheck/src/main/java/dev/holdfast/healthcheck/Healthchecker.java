@@ -3,6 +3,7 @@ package dev.holdfast.healthcheck;
 import dev.holdfast.healthcheck.checker.ProbeFactory;
 import dev.holdfast.healthcheck.lvs.LvsOutput;
 import dev.holdfast.healthcheck.lvs.VirtualServer;
+import dev.holdfast.healthcheck.lvs.VirtualServerStatus;
 import dev.holdfast.healthcheck.probe.StandardProbes;
 import dev.holdfast.healthcheck.spec.ServiceAddress;
 import dev.holdfast.healthcheck.spec.VirtualServerSpec;
@@ -58,6 +59,13 @@ public final class Healthchecker {
     /** The virtual servers, for status pages; read their state on the scheduler thread only. */
     public List<VirtualServer> virtualServers() {
         return List.copyOf(virtualServers);
+    }
+
+    /** A snapshot of every virtual server, taken on the scheduler thread, for status pages and metrics. */
+    public CompletionStage<List<VirtualServerStatus>> status() {
+        CompletableFuture<List<VirtualServerStatus>> done = new CompletableFuture<>();
+        scheduler.execute(() -> done.complete(virtualServers.stream().map(VirtualServer::status).toList()));
+        return done;
     }
 
     /**

@@ -129,4 +129,25 @@ class HealthcheckerTest {
         clock.runDue();
         assertThat(events).filteredOn(DesiredDestinations.class::isInstance).hasSize(4);
     }
+
+    @Test
+    void statusTellsWhyAServerIsOut() throws Exception {
+        Healthchecker checker = new Healthchecker(List.of(vs("192.168.201.15", false, rs("10.0.0.1", true))), clock,
+                probes, new FixedRandom(0), output);
+        checker.start(List.of());
+        probe.fail("TCP connect to 10.0.0.1:80: connection refused");
+        clock.advanceSeconds(1);
+        var status = checker.status().toCompletableFuture();
+        clock.runDue();
+        var server = status.get().get(0).realServers().get(0);
+        assertThat(server.alive()).isFalse();
+        assertThat(server.checkers()).singleElement().satisfies(c -> {
+            assertThat(c.up()).isFalse();
+            assertThat(c.lastResult()).contains(CheckResult.failed("TCP connect to 10.0.0.1:80: connection refused"));
+            assertThat(c.lastResultAt()).contains(clock.now());
+            assertThat(c.checks()).isEqualTo(1);
+            assertThat(c.failures()).isEqualTo(1);
+        });
+        assertThat(status.get().get(0).quorumUp()).isFalse();
+    }
 }

@@ -1,5 +1,8 @@
 package dev.holdfast.healthcheck.checker;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * One health checker of one real server: runs its probe on a schedule and reports up/down transitions. All
  * methods must be called on the scheduler thread.
@@ -12,6 +15,18 @@ public interface Checker {
     boolean isUp();
 
     boolean hasRun();
+
+    /** The latest probe result (or tracked-file value), the "why" of the current state. */
+    Optional<CheckResult> lastResult();
+
+    /** When the latest result arrived. */
+    Optional<Instant> lastResultAt();
+
+    /** Results seen since start, for metrics. */
+    long checks();
+
+    /** Failed results seen since start, for metrics. */
+    long failures();
 
     /** This checker's current contribution to its real server's weight. */
     long weight();

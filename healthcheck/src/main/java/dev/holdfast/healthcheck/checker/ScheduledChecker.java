@@ -5,6 +5,8 @@ import dev.holdfast.healthcheck.spec.CheckPolicy;
 import dev.holdfast.healthcheck.time.Scheduler;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.random.RandomGenerator;
@@ -31,6 +33,10 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
     long weight;
     private boolean enabled = true;
     private boolean running;
+    private CheckResult lastResult;
+    private Instant lastResultAt;
+    private long checks;
+    private long failures;
     private Scheduler.Cancellable next;
 
     ScheduledChecker(String name, CheckPolicy policy, Scheduler scheduler, RandomGenerator random,
@@ -67,6 +73,35 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
     @Override
     public final long weight() {
         return weight;
+    }
+
+    private void record(CheckResult result) {
+        lastResult = result;
+        lastResultAt = scheduler.now();
+        checks++;
+        if (result instanceof CheckResult.Failed) {
+            failures++;
+        }
+    }
+
+    @Override
+    public final Optional<CheckResult> lastResult() {
+        return Optional.ofNullable(lastResult);
+    }
+
+    @Override
+    public final Optional<Instant> lastResultAt() {
+        return Optional.ofNullable(lastResultAt);
+    }
+
+    @Override
+    public final long checks() {
+        return checks;
+    }
+
+    @Override
+    public final long failures() {
+        return failures;
     }
 
     /** Retries used so far on the current run of failures (for status pages). */
@@ -162,7 +197,9 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
         }
         pending.whenComplete((result, error) -> scheduler.execute(() -> {
             if (running) {
-                complete(result != null ? result : CheckResult.failed(describe(error)));
+                CheckResult outcome = result != null ? result : CheckResult.failed(describe(error));
+                record(outcome);
+                complete(outcome);
             }
         }));
     }

@@ -3,7 +3,9 @@ package dev.holdfast.healthcheck.checker;
 import dev.holdfast.healthcheck.checker.CheckerReport.Kind;
 import dev.holdfast.healthcheck.spec.FileCheckSpec;
 import java.lang.System.Logger.Level;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * FILE_CHECK (process_update_checker_track_file_status): no timer and no retries; every new value of the tracked
@@ -23,6 +25,9 @@ public final class TrackedFileChecker implements Checker {
     private boolean started;
     private boolean enabled = true;
     private long weight;
+    private CheckResult lastResult;
+    private long updates;
+    private long faults;
 
     /** Starts from value 0, which is also what keepalived uses for a missing or unreadable file. */
     public TrackedFileChecker(String name, FileCheckSpec spec, CheckerListener listener) {
@@ -52,6 +57,27 @@ public final class TrackedFileChecker implements Checker {
     }
 
     @Override
+    public Optional<CheckResult> lastResult() {
+        return Optional.ofNullable(lastResult);
+    }
+
+    /** Tracked files have no clock of their own; the daemon knows when it read the file. */
+    @Override
+    public Optional<Instant> lastResultAt() {
+        return Optional.empty();
+    }
+
+    @Override
+    public long checks() {
+        return updates;
+    }
+
+    @Override
+    public long failures() {
+        return faults;
+    }
+
+    @Override
     public long weight() {
         return weight;
     }
@@ -78,12 +104,20 @@ public final class TrackedFileChecker implements Checker {
         if (!enabled) {
             return;
         }
+        String reason = "tracked file " + spec.file() + " = " + value;
         if (!started) {
             apply(value);
+            lastResult = up ? new CheckResult.Passed(reason, weight) : CheckResult.failed(reason);
             return;
         }
         long status = status(value);
-        String reason = "tracked file " + spec.file() + " = " + value;
+        updates++;
+        if (status == WEIGHT_FAULT) {
+            faults++;
+            lastResult = CheckResult.failed(reason);
+        } else {
+            lastResult = new CheckResult.Passed(reason, status);
+        }
         if (status == WEIGHT_FAULT) {
             if (up) {
                 up = false;

@@ -115,6 +115,11 @@ public final class VirtualServer {
         return sum;
     }
 
+    /** A copy of the current state that other threads may read. */
+    public VirtualServerStatus status() {
+        return VirtualServerStatus.of(this);
+    }
+
     /** The destinations this virtual server wants now. */
     public DesiredDestinations desired() {
         if (stopped) {
