@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         description = {"keepalived-compatible LVS/IPVS director.", "",
             "Reads the keepalived.conf you already have. Today: the configuration front end (-t, -d, plan);",
             "the daemon, IPVS, health checks and VRRP are being wired in."},
-        subcommands = {PlanCommand.class})
+        subcommands = {PlanCommand.class, IpvsCommand.class})
 final class HoldfastCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--use-file"}, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT, description = "Configuration file "

@@ -52,7 +52,7 @@ public final class PlanPrinter {
             b.append(" -p ").append(s.timeout());
         }
         if (s.netmask() != s.key().family().maxPrefix()) {
-            b.append(" -M ").append(s.key().family() == Family.INET ? dotted(s.netmask()) : String.valueOf(s.netmask()));
+            b.append(" -M ").append(s.key().family() == Family.INET ? IpvsadmListing.dotted(s.netmask()) : String.valueOf(s.netmask()));
         }
         if (s.flags().contains(ServiceFlag.ONE_PACKET)) {
             b.append(" -o");
@@ -106,8 +106,4 @@ public final class PlanPrinter {
         return f instanceof Forwarding.Bypass ? "--forward bypass" : "--forward local";
     }
 
-    private static String dotted(int prefix) {
-        long mask = prefix == 0 ? 0 : (0xffffffffL << (32 - prefix)) & 0xffffffffL;
-        return (mask >> 24) + "." + ((mask >> 16) & 0xff) + "." + ((mask >> 8) & 0xff) + "." + (mask & 0xff);
-    }
 }

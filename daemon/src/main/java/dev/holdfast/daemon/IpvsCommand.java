@@ -1,0 +1,207 @@
+package dev.holdfast.daemon;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.holdfast.config.LoadResult;
+import dev.holdfast.ipvs.IpvsTable;
+import dev.holdfast.ipvs.IpvsadmListing;
+import dev.holdfast.ipvs.Operation;
+import dev.holdfast.ipvs.Ownership;
+import dev.holdfast.ipvs.PlanPrinter;
+import dev.holdfast.ipvs.Reconciler;
+import dev.holdfast.ipvs.config.ConfiguredTable;
+import dev.holdfast.ipvs.kernel.DestinationStatus;
+import dev.holdfast.ipvs.kernel.IpvsClient;
+import dev.holdfast.ipvs.kernel.IpvsException;
+import dev.holdfast.ipvs.kernel.OperationResult;
+import dev.holdfast.ipvs.kernel.ServiceStatus;
+import dev.holdfast.netlink.NetlinkException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code holdfast ipvs}: the kernel's IPVS table without ipvsadm. */
+@Command(name = "ipvs", mixinStandardHelpOptions = true, description = "Read or program the kernel IPVS table.",
+        subcommands = {IpvsCommand.ListCommand.class, IpvsCommand.ApplyCommand.class})
+final class IpvsCommand implements Callable<Integer> {
+    @ParentCommand
+    HoldfastCommand root;
+
+    @Override
+    public Integer call() {
+        root.err.println("holdfast ipvs: say 'list' or 'apply' (holdfast ipvs --help)");
+        return 2;
+    }
+
+    static boolean kernelHasIpvs() {
+        try (IpvsClient c = IpvsClient.open()) {
+            return true;
+        } catch (IpvsException | NetlinkException e) {
+            return false;
+        }
+    }
+
+    /** Opens the client, reporting a kernel without IPVS or missing privileges in one line. */
+    static IpvsClient open(HoldfastCommand root) {
+        try {
+            return IpvsClient.open();
+        } catch (IpvsException | NetlinkException e) {
+            root.err.println("holdfast: " + e.getMessage());
+            return null;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "The kernel table in ipvsadm -Ln columns (addresses are always numeric).")
+    static final class ListCommand implements Callable<Integer> {
+        @ParentCommand
+        IpvsCommand ipvs;
+
+        @Option(names = "-n", description = "Numeric output (the default; accepted as ipvsadm has it)")
+        boolean numeric;
+
+        @Option(names = "--stats", description = "Counters, as ipvsadm -Ln --stats")
+        boolean stats;
+
+        @Option(names = "--exact", description = "With --stats: exact numbers, no K/M suffixes")
+        boolean exact;
+
+        @Option(names = "--json", description = "The table and counters as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            HoldfastCommand root = ipvs.root;
+            try (IpvsClient client = open(root)) {
+                if (client == null) {
+                    return 1;
+                }
+                String version = "IP Virtual Server version " + client.info().versionString() + " (size="
+                        + client.info().connectionTableSize() + ")";
+                List<IpvsadmListing.Entry> entries = new ArrayList<>();
+                for (ServiceStatus s : client.listServices()) {
+                    List<IpvsadmListing.Row> rows = new ArrayList<>();
+                    for (DestinationStatus d : client.listDestinations(s.service().key())) {
+                        rows.add(new IpvsadmListing.Row(d.destination(), d.activeConnections(),
+                                d.inactiveConnections(), d.stats()));
+                    }
+                    entries.add(new IpvsadmListing.Entry(s.service(), s.stats(), rows));
+                }
+                if (json) {
+                    root.out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                            .writeValueAsString(entries.stream().map(Json::service).toList()));
+                } else {
+                    root.out.print(stats ? IpvsadmListing.stats(version, entries, exact)
+                            : IpvsadmListing.list(version, entries));
+                }
+                return 0;
+            } catch (IpvsException | NetlinkException e) {
+                root.err.println("holdfast: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "apply", mixinStandardHelpOptions = true,
+            description = {"Program the virtual_servers of a keepalived.conf once, every real server at its configured "
+                    + "weight (no checks, no sorry servers): ipvsadm-restore without ipvsadm.",
+                "Only the difference is sent: what the kernel already has is kept, drift is repaired."})
+    static final class ApplyCommand implements Callable<Integer> {
+        @ParentCommand
+        IpvsCommand ipvs;
+
+        @Option(names = "--dry-run", description = "Print the operations (ipvsadm syntax) without touching the kernel")
+        boolean dryRun;
+
+        @Option(names = "--all-services", description = "Own the whole table: delete services not in the "
+                + "configuration (default: touch only configured services)")
+        boolean allServices;
+
+        @Option(names = "--force", description = "Apply even when the configuration has errors")
+        boolean force;
+
+        @Override
+        public Integer call() {
+            HoldfastCommand root = ipvs.root;
+            LoadResult r = root.load();
+            HoldfastCommand.print(r, root.err);
+            if (r.config() == null) {
+                return LoadResult.EXIT_CANNOT_RUN;
+            }
+            if (r.hasErrors() && !force) {
+                root.err.println("holdfast: the configuration has errors; nothing applied (fix them, or --force "
+                        + "to apply what was read)");
+                return LoadResult.EXIT_ERRORS;
+            }
+            IpvsTable desired = ConfiguredTable.allUp(r.config());
+            if (dryRun && !IpvsCommand.kernelHasIpvs()) {
+                root.err.println("holdfast: this kernel has no IPVS; planning against an empty table");
+                List<Operation> plan = Reconciler.plan(desired, IpvsTable.EMPTY, Ownership.ONLY_CONFIGURED);
+                root.out.print(PlanPrinter.print(plan));
+                root.out.println(plan.size() + " operation(s) planned, none sent (--dry-run)");
+                return 0;
+            }
+            try (IpvsClient client = open(root)) {
+                if (client == null) {
+                    return 1;
+                }
+                List<Operation> plan = Reconciler.plan(desired, client.table(),
+                        allServices ? Ownership.ALL : Ownership.ONLY_CONFIGURED);
+                if (dryRun || plan.isEmpty()) {
+                    root.out.print(PlanPrinter.print(plan));
+                    root.out.println(plan.isEmpty() ? "nothing to do: the kernel already matches "
+                            + desired.services().size() + " service(s)" : plan.size() + " operation(s) planned, "
+                            + "none sent (--dry-run)");
+                    return 0;
+                }
+                long t0 = System.nanoTime();
+                List<OperationResult> results = client.apply(plan);
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                int failed = 0;
+                for (OperationResult res : results) {
+                    if (res.error().isPresent()) {
+                        failed++;
+                        root.err.println("holdfast: " + res.error().get().getMessage());
+                    } else {
+                        root.out.println(PlanPrinter.line(res.operation()));
+                    }
+                }
+                root.out.println(results.size() + " operation(s) sent in " + ms + " ms, " + failed + " failed");
+                return failed == 0 ? 0 : 1;
+            } catch (IpvsException | NetlinkException e) {
+                root.err.println("holdfast: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    /** JSON shapes for {@code list --json}: plain values, stable names. */
+    static final class Json {
+        private Json() {
+        }
+
+        static java.util.Map<String, Object> service(IpvsadmListing.Entry e) {
+            var m = new java.util.LinkedHashMap<String, Object>();
+            m.put("service", e.service().key().toString());
+            m.put("scheduler", e.service().scheduler());
+            m.put("flags", e.service().flags().stream().map(f -> f.nameFor(e.service().scheduler())).sorted().toList());
+            m.put("persistence_timeout", e.service().persistent() ? e.service().timeout() : 0);
+            m.put("netmask", e.service().netmask());
+            m.put("stats", e.stats());
+            m.put("destinations", e.destinations().stream().map(r -> {
+                var d = new java.util.LinkedHashMap<String, Object>();
+                d.put("destination", r.destination().key().toString());
+                d.put("forward", r.destination().forwarding().getClass().getSimpleName());
+                d.put("weight", r.destination().weight());
+                d.put("active_connections", r.activeConnections());
+                d.put("inactive_connections", r.inactiveConnections());
+                d.put("stats", r.stats());
+                return d;
+            }).toList());
+            return m;
+        }
+    }
+}
