@@ -31,7 +31,8 @@ public final class Healthchecker {
     private final ProbeFactory probes;
     private final RandomGenerator random;
     private final LvsOutput output;
-    private final List<VirtualServer> virtualServers = new ArrayList<>();
+    /** replaced whole on reload, so any thread may take the current list */
+    private volatile List<VirtualServer> virtualServers;
     /** ha_suspend: how many local copies of each virtual address exist (one per interface) */
     private final Map<InetAddress, Integer> localAddresses = new HashMap<>();
 
@@ -41,9 +42,11 @@ public final class Healthchecker {
         this.probes = Objects.requireNonNull(probes, "probes");
         this.random = Objects.requireNonNull(random, "random");
         this.output = Objects.requireNonNull(output, "output");
+        List<VirtualServer> initial = new ArrayList<>();
         for (VirtualServerSpec spec : specs) {
-            virtualServers.add(new VirtualServer(spec, probes, scheduler, random, output));
+            initial.add(new VirtualServer(spec, probes, scheduler, random, output));
         }
+        virtualServers = List.copyOf(initial);
     }
 
     /**
@@ -58,7 +61,7 @@ public final class Healthchecker {
 
     /** The virtual servers, for status pages; read their state on the scheduler thread only. */
     public List<VirtualServer> virtualServers() {
-        return List.copyOf(virtualServers);
+        return virtualServers;
     }
 
     /** A snapshot of every virtual server, taken on the scheduler thread, for status pages and metrics. */
@@ -105,8 +108,7 @@ public final class Healthchecker {
                 next.add(vs);
             }
             previous.forEach(VirtualServer::remove);
-            virtualServers.clear();
-            virtualServers.addAll(next);
+            virtualServers = List.copyOf(next);
             for (VirtualServer vs : next) {
                 vs.setHaSuspended(!addressPresent(vs.service()));
                 vs.start();
