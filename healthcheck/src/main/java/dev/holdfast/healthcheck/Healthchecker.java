@@ -33,6 +33,8 @@ public final class Healthchecker {
     private final LvsOutput output;
     /** replaced whole on reload, so any thread may take the current list */
     private volatile List<VirtualServer> virtualServers;
+    /** the last value of every track_file, so virtual servers built by a reload start from it */
+    private final Map<String, Long> trackedFiles = new HashMap<>();
     /** ha_suspend: how many local copies of each virtual address exist (one per interface) */
     private final Map<InetAddress, Integer> localAddresses = new HashMap<>();
 
@@ -101,6 +103,7 @@ public final class Healthchecker {
             List<VirtualServer> next = new ArrayList<>();
             for (VirtualServerSpec spec : specs) {
                 VirtualServer vs = new VirtualServer(spec, probes, scheduler, random, output);
+                trackedFiles.forEach(vs::trackedFileChanged);
                 previous.stream().filter(old -> old.service().equals(spec.address())).findFirst().ifPresent(old -> {
                     vs.takeOver(old);
                     previous.remove(old);
@@ -118,7 +121,10 @@ public final class Healthchecker {
 
     /** A FILE_CHECK track_file now holds {@code value} (the daemon reads it on inotify events). */
     public CompletionStage<Void> trackedFileChanged(String file, long value) {
-        return onScheduler(() -> virtualServers.forEach(vs -> vs.trackedFileChanged(file, value)));
+        return onScheduler(() -> {
+            trackedFiles.put(file, value);
+            virtualServers.forEach(vs -> vs.trackedFileChanged(file, value));
+        });
     }
 
     /** Netlink saw an address appear or disappear on this host: resume or suspend ha_suspend checkers. */

@@ -150,4 +150,21 @@ class HealthcheckerTest {
         });
         assertThat(status.get().get(0).quorumUp()).isFalse();
     }
+
+    @Test
+    void aReloadedVirtualServerStartsFromTheKnownTrackedFileValues() throws Exception {
+        Healthchecker checker = new Healthchecker(List.of(vs("192.168.201.15", false, rs("10.0.0.1", false))), clock,
+                probes, new FixedRandom(0), output);
+        checker.trackedFileChanged("maintenance", 1);
+        checker.start(List.of());
+        clock.runDue();
+        events.clear();
+        checker.reload(List.of(vs("192.168.201.15", false, rs("10.0.0.1", false)),
+                vs("192.168.201.16", false, rs("10.0.0.1", false))));
+        clock.runDue();
+        // the kept service stays as it was; the new one starts with the server already in maintenance
+        assertThat(events).filteredOn(DesiredDestinations.class::isInstance).singleElement()
+                .satisfies(d -> assertThat(((DesiredDestinations) d).destinations()).isEmpty());
+        assertThat(lines()).isEmpty();
+    }
 }
