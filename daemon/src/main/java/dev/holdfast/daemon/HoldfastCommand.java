@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 /** The {@code holdfast} command line: keepalived's options plus holdfast's own subcommands. */
 @Command(name = "holdfast", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = {"keepalived-compatible LVS/IPVS director.", "",
-            "Reads the keepalived.conf you already have. Today: the configuration front end (-t, -d, plan);",
-            "the daemon, IPVS, health checks and VRRP are being wired in."},
+            "Reads the keepalived.conf you already have. Without -t/-d or a subcommand it runs the director:",
+            "health checks and kernel IPVS (VRRP is being wired in; run it with keepalived -P meanwhile)."},
         subcommands = {PlanCommand.class, IpvsCommand.class})
 final class HoldfastCommand implements Callable<Integer> {
 
@@ -46,6 +46,24 @@ final class HoldfastCommand implements Callable<Integer> {
 
     @Option(names = {"-e", "--all-config"}, scope = CommandLine.ScopeType.INHERIT, description = "Fail if any included configuration file is missing")
     boolean allConfig;
+
+    @Option(names = {"-I", "--dont-release-ipvs"}, description = "Keep the IPVS table at exit")
+    boolean dontReleaseIpvs;
+
+    @Option(names = {"-n", "--dont-fork"}, description = "Stay in the foreground (holdfast always does)")
+    boolean dontFork;
+
+    @Option(names = {"-l", "--log-console"}, description = "Log to the console (holdfast logs to stderr)")
+    boolean logConsole;
+
+    @Option(names = {"-D", "--log-detail"}, description = "Detailed logs")
+    boolean logDetail;
+
+    @Option(names = {"-C", "--check"}, description = "Run only the health checkers and IPVS (today: the only part)")
+    boolean checkOnly;
+
+    @Option(names = {"-P", "--vrrp"}, description = "Run only VRRP (not wired into the daemon yet)")
+    boolean vrrpOnly;
 
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -92,8 +110,18 @@ final class HoldfastCommand implements Callable<Integer> {
             out.println(ConfigJson.write(r.config()));
             return 0;
         }
-        err.println("holdfast: the daemon is not wired yet; use -t (config test), -d (dump) or 'holdfast plan'.");
-        return 1;
+        if (vrrpOnly) {
+            err.println("holdfast: -P/--vrrp: VRRP is not wired into the daemon yet; run keepalived -P for VRRP and "
+                    + "holdfast -C for the checkers and IPVS meanwhile");
+            return 1;
+        }
+        Daemon.configureLogging(logDetail);
+        LoadResult r = load();
+        print(r, err);
+        if (r.config() == null) {
+            return LoadResult.EXIT_CANNOT_RUN;
+        }
+        return Daemon.run(r.config(), dontReleaseIpvs, err);
     }
 
     private int configTest() throws IOException {

@@ -69,6 +69,13 @@ public final class ConfiguredTable {
         return table.build();
     }
 
+    /** The IPVS services one virtual server stands for (one per address of a group). */
+    public static List<Service> services(VirtualServer vs, List<VirtualServerGroup> groups) {
+        Map<String, VirtualServerGroup> byName = groups.stream()
+                .collect(Collectors.toMap(VirtualServerGroup::name, g -> g, (a, b) -> a));
+        return keys(vs, byName).stream().map(k -> service(vs, k)).toList();
+    }
+
     static List<ServiceKey> keys(VirtualServer vs, Map<String, VirtualServerGroup> groups) {
         List<ServiceKey> keys = new ArrayList<>();
         Protocol protocol = protocol(vs);
@@ -151,7 +158,8 @@ public final class ConfiguredTable {
         return Integer.parseInt(granularity);
     }
 
-    static Destination destination(RealServer rs, ServiceKey key, int weight) {
+    /** A real (or sorry) server as a destination of one service, at the given weight. */
+    public static Destination destination(RealServer rs, ServiceKey key, int weight) {
         var m = rs.lvsMethod();
         Forwarding fwd = switch (m.method()) {
             case NAT -> Forwarding.NAT;
