@@ -22,6 +22,17 @@ public final class PayloadWriter {
         return w;
     }
 
+    /**
+     * A payload starting with a fixed family header (rtnetlink's ifaddrmsg, ifinfomsg, ...), copied as given
+     * and padded to 4 bytes.
+     */
+    public static PayloadWriter withHeader(byte[] fixedHeader) {
+        PayloadWriter w = new PayloadWriter();
+        w.ensure(fixedHeader.length);
+        w.buffer.put(fixedHeader);
+        return w.pad();
+    }
+
     public PayloadWriter putU8(int type, int value) {
         return put(type, 1).put1(value);
     }
