@@ -8,7 +8,6 @@ import dev.holdfast.config.diag.Severity;
 import dev.holdfast.config.model.KeepalivedConfig;
 import dev.holdfast.config.pre.LogicalLine;
 import dev.holdfast.config.pre.Preprocessor;
-import dev.holdfast.config.syntax.Statement;
 import dev.holdfast.config.syntax.TreeBuilder;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,14 +34,15 @@ public final class ConfigLoader {
 
     private LoadResult run(String name, java.util.function.Function<Preprocessor, List<LogicalLine>> read) {
         Diagnostics diags = new Diagnostics();
+        ConfigBinder binder = new ConfigBinder(diags, options.hostUsers(), options.hostInterfaces());
+        TreeBuilder tree = new TreeBuilder(diags, ConfigBinder.TOP_LEVEL_BLOCKS)
+                .streaming(st -> binder.bind(List.of(st)));
         Preprocessor pre = new Preprocessor(new Preprocessor.Options(options.configId(), options.environment(),
-                options.randomSeed(), options.allConfig(), options.maxFileBytes()), diags);
+                options.randomSeed(), options.allConfig(), options.maxFileBytes()), diags, tree::line);
         KeepalivedConfig config = null;
         try {
-            List<LogicalLine> lines = read.apply(pre);
-            List<Statement> tree = new TreeBuilder(diags, ConfigBinder.TOP_LEVEL_BLOCKS).build(lines);
-            ConfigBinder binder = new ConfigBinder(diags, options.hostUsers(), options.hostInterfaces());
-            binder.bind(tree);
+            read.apply(pre);
+            tree.finish();
             config = binder.build();
         } catch (StackOverflowError | OutOfMemoryError e) {
             diags.report(Position.of(name, 1, 1), Severity.FATAL, Kind.SYNTAX,

@@ -34,14 +34,22 @@ public final class Preprocessor {
     private final Options options;
     private final Diagnostics diags;
     private final Definitions defs;
-    private final List<LogicalLine> out = new ArrayList<>();
+    private final java.util.function.Consumer<LogicalLine> sink;
+    private final List<LogicalLine> collected = new ArrayList<>();
+    private long emitted;
     private final Deque<Path> includeStack = new ArrayDeque<>();
     private final List<Path> filesRead = new ArrayList<>();
     private boolean outputLimitReported;
 
     public Preprocessor(Options options, Diagnostics diags) {
+        this(options, diags, null);
+    }
+
+    /** Hands each logical line to {@code sink} as it is produced instead of collecting them. */
+    public Preprocessor(Options options, Diagnostics diags, java.util.function.Consumer<LogicalLine> sink) {
         this.options = options;
         this.diags = diags;
+        this.sink = sink != null ? sink : collected::add;
         this.defs = new Definitions(options.configId(), options.environment(), new Random(options.randomSeed()));
     }
 
@@ -51,17 +59,17 @@ public final class Preprocessor {
         if (!Files.exists(file) || Files.isDirectory(file)) {
             diags.report(Position.of(name, 1, 1), Severity.FATAL, Kind.FILE,
                     Files.exists(file) ? "is a directory, not a configuration file" : "configuration file not found");
-            return out;
+            return collected;
         }
         readFile(file, name);
-        return out;
+        return collected;
     }
 
     /** Reads configuration text given directly (tests, stdin); includes resolve against {@code baseDir}. */
     public List<LogicalLine> runText(String name, byte[] bytes, Path baseDir) {
         defs.setCurrentDir(baseDir.toString());
         processFile(name, bytes, baseDir);
-        return out;
+        return collected;
     }
 
     public List<Path> filesRead() {
@@ -219,13 +227,14 @@ public final class Preprocessor {
             return null;
         }
         if (!emitLimitReached(pos)) {
-            out.add(new LogicalLine(text, pos));
+            emitted++;
+            sink.accept(new LogicalLine(text, pos));
         }
         return null;
     }
 
     private boolean emitLimitReached(Position pos) {
-        if (out.size() < MAX_LINES) {
+        if (emitted < MAX_LINES) {
             return false;
         }
         if (!outputLimitReported) {

@@ -37,12 +37,34 @@ public final class TreeBuilder {
         this.topLevelOnly = topLevelOnly;
     }
 
+    private final Deque<Open> stack = new ArrayDeque<>();
+    private List<Statement> top = new ArrayList<>();
+    private Statement pending;
+    private List<Statement> pendingContainer;
+    private java.util.function.Consumer<Statement> onTopLevel;
+
+    /** The whole tree at once (tests, small inputs). */
     public List<Statement> build(List<LogicalLine> lines) {
-        Deque<Open> stack = new ArrayDeque<>();
-        List<Statement> top = new ArrayList<>();
-        Statement pending = null;
-        List<Statement> pendingContainer = null;
-        for (LogicalLine line : lines) {
+        List<Statement> all = new ArrayList<>();
+        onTopLevel = null;
+        lines.forEach(this::line);
+        finish();
+        all.addAll(top);
+        return all;
+    }
+
+    /**
+     * Streams: each top-level statement goes to {@code each} once the next one starts (so a '{' on the following
+     * line still attaches) or at {@link #finish()}.
+     */
+    public TreeBuilder streaming(java.util.function.Consumer<Statement> each) {
+        this.onTopLevel = each;
+        return this;
+    }
+
+    /** Feeds one logical line. */
+    public void line(LogicalLine line) {
+        {
             List<Token> tokens = Tokenizer.tokens(line);
             int i = 0;
             boolean lineStart = true;
@@ -97,6 +119,28 @@ public final class TreeBuilder {
                 lineStart = false;
             }
         }
+        flushTop();
+    }
+
+    /** Hands completed top-level statements to the streaming consumer, keeping the last one open for a '{'. */
+    private void flushTop() {
+        if (onTopLevel == null || top.size() < 2 || !stack.isEmpty()) {
+            return;
+        }
+        Statement last = top.get(top.size() - 1);
+        for (int i = 0; i < top.size() - 1; i++) {
+            onTopLevel.accept(top.get(i));
+        }
+        boolean lastPending = pendingContainer == top;
+        top = new ArrayList<>();
+        top.add(last);
+        if (lastPending) {
+            pendingContainer = top;
+        }
+    }
+
+    /** Ends the input: reports blocks never closed and delivers what is left. */
+    public void finish() {
         while (!stack.isEmpty()) {
             Open o = stack.peek();
             if (o.keyword != null) {
@@ -105,7 +149,12 @@ public final class TreeBuilder {
             }
             close(stack, top, o.opened);
         }
-        return top;
+        if (onTopLevel != null) {
+            top.forEach(onTopLevel);
+            top = new ArrayList<>();
+        }
+        pending = null;
+        pendingContainer = null;
     }
 
     private static String describe(Open o) {
