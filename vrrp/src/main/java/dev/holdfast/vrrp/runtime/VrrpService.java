@@ -1,0 +1,310 @@
+package dev.holdfast.vrrp.runtime;
+
+import dev.holdfast.config.model.KeepalivedConfig;
+import dev.holdfast.netlink.ffi.Native;
+import dev.holdfast.netlink.route.Addresses;
+import dev.holdfast.vrrp.dispatch.AdvertDispatcher;
+import dev.holdfast.vrrp.packet.IpFamily;
+import dev.holdfast.vrrp.packet.OutgoingAdverts;
+import dev.holdfast.vrrp.packet.RejectCounts;
+import dev.holdfast.vrrp.state.Action;
+import dev.holdfast.vrrp.state.Event;
+import dev.holdfast.vrrp.state.ExecutorScheduler;
+import dev.holdfast.vrrp.state.VrrpInstance;
+import dev.holdfast.vrrp.state.VrrpState;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.Inet4Address;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The running VRRP instances of one configuration. {@link #start} opens the sockets and starts every
+ * vrrp_instance; {@link #stop} makes each master send a priority-0 advert and drop its VIPs, then closes
+ * everything.
+ *
+ * <p>Threads: every state machine and timer runs on one thread ({@code holdfast-vrrp}), which also sends the
+ * adverts, so nothing slow can hold an advert back. One receive thread per socket hands datagrams to it.
+ * VIP changes, gratuitous ARPs and the listener run in order on a second thread ({@code holdfast-vrrp-effects});
+ * a slow listener delays those, never an advert.
+ */
+public final class VrrpService implements AutoCloseable {
+    private static final Logger LOG = System.getLogger("holdfast.vrrp");
+
+    /** What the runtime tells its owner (the daemon: notify scripts, FIFO, status). */
+    public interface Listener {
+        /** An instance changed state; called in order, on the effects thread, after the VIPs were changed. */
+        void stateChanged(String instance, VrrpState from, VrrpState to, int priority);
+
+        /** Something the operator should know: a setting reset, an instance that cannot run, a failed VIP. */
+        default void warning(String message) {
+        }
+    }
+
+    private final Listener listener;
+    private final ScheduledThreadPoolExecutor timers;
+    private final ExecutorService effects;
+    private final Map<String, VrrpState> states = new ConcurrentHashMap<>();
+    private final List<Running> instances = new ArrayList<>();
+    private final List<Receiver> receivers = new ArrayList<>();
+    private final RejectCounts rejects = new RejectCounts();
+    private Addresses addresses;
+    private GarpSocket garp;
+    private VirtualAddresses vips;
+    private volatile boolean stopped;
+
+    private record Running(InstancePlan plan, VrrpInstance instance) {
+    }
+
+    private VrrpService(Listener listener) {
+        this.listener = Objects.requireNonNull(listener);
+        this.timers = new ScheduledThreadPoolExecutor(1, r -> thread(r, "holdfast-vrrp", Thread.MAX_PRIORITY));
+        this.timers.setRemoveOnCancelPolicy(true);
+        this.effects = Executors.newSingleThreadExecutor(r -> thread(r, "holdfast-vrrp-effects", Thread.NORM_PRIORITY));
+    }
+
+    /**
+     * Starts every vrrp_instance of {@code config} that can run. An instance that cannot (IPv6, VMAC, no
+     * interface address, ...) is reported to {@link Listener#warning} and left out, as keepalived leaves out
+     * instances it cannot complete. Needs CAP_NET_RAW and CAP_NET_ADMIN.
+     *
+     * @throws dev.holdfast.netlink.NetlinkException when a socket cannot be opened (not root, no interface)
+     */
+    public static VrrpService start(KeepalivedConfig config, Listener listener) {
+        return start(config, listener, VirtualAddresses::primaryAddress);
+    }
+
+    static VrrpService start(KeepalivedConfig config, Listener listener,
+                             Function<String, Inet4Address> primaryAddress) {
+        VrrpService service = new VrrpService(listener);
+        try {
+            service.open(config, primaryAddress);
+        } catch (RuntimeException e) {
+            service.stop();
+            throw e;
+        }
+        return service;
+    }
+
+    private void open(KeepalivedConfig config, Function<String, Inet4Address> primaryAddress) {
+        List<InstancePlan> plans = new ArrayList<>();
+        for (var m : config.vrrpInstances()) {
+            try {
+                InstancePlan plan = InstancePlan.of(m, config.globalDefs(), primaryAddress);
+                plan.warnings().forEach(listener::warning);
+                plans.add(plan);
+            } catch (InstancePlan.Unusable e) {
+                listener.warning(e.getMessage() + "; instance not started");
+            }
+        }
+        addresses = Addresses.open();
+        garp = GarpSocket.open();
+        vips = new VirtualAddresses(addresses, garp);
+        ExecutorScheduler scheduler = new ExecutorScheduler(timers);
+        Map<String, Receiver> byKey = new LinkedHashMap<>();
+        for (InstancePlan plan : plans) {
+            String key = plan.interfaceName() + "/" + plan.protocol();
+            Receiver receiver = byKey.get(key);
+            if (receiver == null) {
+                int index = Native.interfaceIndex(plan.interfaceName());
+                receiver = new Receiver(VrrpSocket.open(plan.interfaceName(), index, plan.protocol()),
+                        new AdvertDispatcher(IpFamily.IPV4, rejects));
+                byKey.put(key, receiver);
+                receivers.add(receiver);
+            }
+            if (plan.group() != null && receiver.groups.add(plan.group())) {
+                receiver.socket.join(plan.group());
+            }
+            List<OutgoingAdverts> outgoing = new ArrayList<>();
+            for (Inet4Address destination : plan.destinations()) {
+                outgoing.add(new OutgoingAdverts(plan.template(), plan.authentication(), plan.checksumMode(),
+                        plan.config().primaryAddress(), destination, plan.ttl()));
+            }
+            Receiver r = receiver;
+            VrrpInstance instance = new VrrpInstance(plan.config(), scheduler,
+                    action -> act(plan, r.socket, outgoing, action));
+            r.dispatcher.register(instance, plan.rules());
+            instances.add(new Running(plan, instance));
+            states.put(plan.config().name(), VrrpState.INIT);
+        }
+        for (Receiver r : receivers) {
+            r.thread.start();
+        }
+        for (Running r : instances) {
+            timers.execute(() -> r.instance.handle(new Event.Start()));
+        }
+    }
+
+    /** Each instance's current state, by name. */
+    public Map<String, VrrpState> states() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(states));
+    }
+
+    /** Packets refused before they reached an instance, by reason. */
+    public RejectCounts rejects() {
+        return rejects;
+    }
+
+    /**
+     * Stops every instance: a master sends a priority-0 advert (so a backup takes over after its skew time,
+     * not the whole master-down interval) and removes its VIPs; the listener hears STOP. Waits for all that,
+     * then closes the sockets. Idempotent.
+     */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            timers.submit(() -> instances.forEach(r -> r.instance.handle(new Event.Stop()))).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "VRRP stop did not complete: " + e);
+        }
+        timers.shutdownNow();
+        for (Receiver r : receivers) {
+            r.running = false;
+        }
+        effects.shutdown();
+        try {
+            timers.awaitTermination(2, TimeUnit.SECONDS);
+            effects.awaitTermination(10, TimeUnit.SECONDS);
+            for (Receiver r : receivers) {
+                r.thread.join(2 * VrrpSocket.RECEIVE_TIMEOUT_MILLIS + 1000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Receiver r : receivers) {
+            r.socket.close();
+        }
+        if (garp != null) {
+            garp.close();
+        }
+        if (addresses != null) {
+            addresses.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** On the timer thread: adverts go out at once, everything else is queued for the effects thread. */
+    private void act(InstancePlan plan, VrrpSocket socket, List<OutgoingAdverts> outgoing, Action action) {
+        String name = plan.config().name();
+        if (action instanceof Action.SendAdvert send) {
+            for (int i = 0; i < outgoing.size(); i++) {
+                try {
+                    socket.send(outgoing.get(i).next(send.priority()), plan.destinations().get(i));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "(" + name + ") advert not sent: " + e.getMessage());
+                }
+            }
+        } else if (action instanceof Action.AddVips) {
+            effect(name, "add VIPs", () -> vips.add(plan.vips(), plan.interfaceName()));
+        } else if (action instanceof Action.RemoveVips) {
+            effect(name, "remove VIPs", () -> vips.remove(plan.vips(), plan.interfaceName()));
+        } else if (action instanceof Action.SendGarp garpAction) {
+            effect(name, "send gratuitous ARPs",
+                    () -> vips.announce(plan.vips(), plan.interfaceName(), garpAction.repeat()));
+        } else if (action instanceof Action.StateChanged change) {
+            states.put(name, change.to());
+            LOG.log(Level.INFO, "(" + name + ") Entering " + change.to() + " STATE");
+            effect(name, "notify", () -> listener.stateChanged(name, change.from(), change.to(), change.priority()));
+        } else if (action instanceof Action.AdvertIgnored ignored) {
+            LOG.log(Level.DEBUG, () -> "(" + name + ") advert ignored: " + ignored.reason() + " " + ignored.detail());
+        } else if (action instanceof Action.MasterReceivedLowerPriority lower) {
+            LOG.log(Level.INFO, () -> "(" + name + ") master received lower priority advert from "
+                    + lower.from().getHostAddress() + " (priority " + lower.priority() + ")");
+        }
+    }
+
+    private interface Effect {
+        void run() throws Exception;
+    }
+
+    private void effect(String instance, String what, Effect effect) {
+        try {
+            effects.execute(() -> {
+                try {
+                    effect.run();
+                } catch (Exception | LinkageError e) {
+                    String message = "(" + instance + ") " + what + " failed: " + e.getMessage();
+                    LOG.log(Level.WARNING, message);
+                    try {
+                        listener.warning(message);
+                    } catch (RuntimeException ignored) {
+                        // a failing listener must not stop the effects thread
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.WARNING, "(" + instance + ") " + what + " dropped: VRRP is stopping");
+        }
+    }
+
+    /** One raw socket and the thread that reads it. */
+    private final class Receiver {
+        final VrrpSocket socket;
+        final AdvertDispatcher dispatcher;
+        final java.util.Set<Inet4Address> groups = new java.util.HashSet<>();
+        final Thread thread;
+        volatile boolean running = true;
+
+        Receiver(VrrpSocket socket, AdvertDispatcher dispatcher) {
+            this.socket = socket;
+            this.dispatcher = dispatcher;
+            this.thread = thread(this::loop, "holdfast-vrrp-rx-" + socket.interfaceName(), Thread.MAX_PRIORITY);
+        }
+
+        private void loop() {
+            while (running) {
+                byte[] datagram;
+                try {
+                    datagram = socket.receive();
+                } catch (RuntimeException e) {
+                    if (running) {
+                        LOG.log(Level.WARNING, "VRRP receive on " + socket.interfaceName() + " failed: " + e.getMessage());
+                        sleepQuietly();
+                    }
+                    continue;
+                }
+                if (datagram == null) {
+                    continue;
+                }
+                try {
+                    timers.execute(() -> dispatcher.receiveIpv4(datagram));
+                } catch (RejectedExecutionException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread thread(Runnable r, String name, int priority) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.setPriority(priority);
+        return t;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.holdfast.vrrp.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * VRRP for real, in two network namespaces joined by a veth pair (see {@link Lab}): two holdfast nodes, and
+ * holdfast against keepalived (the reference peer) both ways round, VRRPv2 with PASS authentication and
+ * VRRPv3. Every node runs priority 150 (meant master) or 100 with advert_int 1, so a backup takes over
+ * 3 x 1 s + (256 - 100) / 256 s = 3.61 s after a crashed master's last advert, or after its skew (0.61 s)
+ * when a stopping master sends priority 0. Needs root (skips otherwise, fails under CI=true).
+ */
+class FailoverTest {
+    private static final Duration START = Duration.ofSeconds(12);
+    /** Master down interval of the priority-100 node plus an advert interval and a margin for the JVM. */
+    private static final Duration CRASH_TAKEOVER = Duration.ofMillis(3610 + 1000 + 500);
+    /** A stopping master's priority-0 advert: the backup waits only its skew time. */
+    private static final Duration STOP_TAKEOVER = Duration.ofMillis(610 + 900);
+
+    @BeforeAll
+    static void root() {
+        Lab.requireRoot();
+    }
+
+    @Test
+    void twoHoldfastNodesElectTheHigherPriorityAndFailOver() throws Exception {
+        try (Lab lab = new Lab("hh")) {
+            lab.acceptGratuitousArp(lab.nsB);
+            Lab.Node a = lab.holdfast(lab.nsA, Lab.config(Lab.IF_A, 150, 3, false));
+            Lab.await("holdfast A to start", START, () -> a.said("STARTED"), lab);
+            Lab.Node b = lab.holdfast(lab.nsB, Lab.config(Lab.IF_B, 100, 3, false));
+            Lab.await("holdfast B to start", START, () -> b.said("STARTED"), lab);
+
+            elected(lab, lab.nsA, lab.nsB, () -> b.said("STATE VI_1 INIT BACKUP"));
+            assertThat(a.output()).contains("STATE VI_1 BACKUP MASTER 150");
+            assertThat(b.output()).doesNotContain("MASTER");
+            assertThat(lab.vipNeighbour(lab.nsB)).as("B learnt the VIP from A's gratuitous ARP")
+                    .contains(lab.mac(lab.nsA));
+
+            a.signalStop();
+            Duration took = Lab.await("B to take the VIP after A stopped", STOP_TAKEOVER, () -> lab.hasVip(lab.nsB), lab);
+            a.awaitExit();
+            assertThat(a.output()).contains("STATE VI_1 MASTER STOP 150", "STOPPED");
+            assertThat(lab.hasVip(lab.nsA)).as("VIP removed from the stopped master").isFalse();
+            System.out.println("holdfast/holdfast: takeover after stop in " + took.toMillis() + " ms");
+
+            // A comes back with the higher priority and preempts
+            Lab.Node a2 = lab.holdfast(lab.nsA, Lab.config(Lab.IF_A, 150, 3, false));
+            Lab.await("A to preempt", START, () -> lab.hasVip(lab.nsA) && !lab.hasVip(lab.nsB), lab);
+            Lab.await("B back to BACKUP", Duration.ofSeconds(2), () -> b.said("STATE VI_1 MASTER BACKUP"), lab);
+            assertThat(a2.output()).contains("STATE VI_1 BACKUP MASTER 150");
+        }
+    }
+
+    @Test
+    void v2PassHoldfastMasterKeepalivedBackupCrash() throws Exception {
+        interop(2, true, true, true);
+    }
+
+    @Test
+    void v2PassKeepalivedMasterHoldfastBackupStop() throws Exception {
+        interop(2, true, false, false);
+    }
+
+    @Test
+    void v3HoldfastMasterKeepalivedBackupStop() throws Exception {
+        interop(3, false, true, false);
+    }
+
+    @Test
+    void v3KeepalivedMasterHoldfastBackupCrash() throws Exception {
+        interop(3, false, false, true);
+    }
+
+    /**
+     * The meant master (priority 150) starts first in namespace A, the other (100) in B; once the master holds
+     * the VIP and the backup is BACKUP, the VIP must stay on the master only. Then the master crashes
+     * (SIGKILL) or stops (SIGTERM) and the backup must take the VIP in time.
+     */
+    private void interop(int version, boolean pass, boolean holdfastMaster, boolean crash) throws Exception {
+        assumeTrue(Lab.hasKeepalived() || "true".equalsIgnoreCase(System.getenv("CI")),
+                "skipped: keepalived is not installed");
+        String label = "v" + version + (pass ? " PASS" : "") + ", " + (holdfastMaster ? "holdfast" : "keepalived")
+                + " master, " + (crash ? "SIGKILL" : "stop");
+        try (Lab lab = new Lab("ka" + version + (holdfastMaster ? "h" : "k"))) {
+            String masterConf = Lab.config(Lab.IF_A, 150, version, pass);
+            String backupConf = Lab.config(Lab.IF_B, 100, version, pass);
+            Lab.Node master;
+            Lab.Node backup;
+            if (holdfastMaster) {
+                master = lab.holdfast(lab.nsA, masterConf);
+                Lab.await("holdfast to start", START, () -> master.said("STARTED"), lab);
+                backup = lab.keepalived(lab.nsB, backupConf);
+            } else {
+                master = lab.keepalived(lab.nsA, masterConf);
+                Thread.sleep(300);
+                backup = lab.holdfast(lab.nsB, backupConf);
+                Lab.await("holdfast to start", START, () -> backup.said("STARTED"), lab);
+            }
+            Lab.Node b = backup;
+            elected(lab, lab.nsA, lab.nsB, () -> b.said(holdfastMaster ? "Entering BACKUP STATE" : "INIT BACKUP"));
+            assertThat(backup.output()).doesNotContain(holdfastMaster ? "Entering MASTER STATE" : "BACKUP MASTER");
+
+            Duration took;
+            if (crash) {
+                master.kill();
+                took = Lab.await("the backup to take the VIP after the master was killed", CRASH_TAKEOVER,
+                        () -> lab.hasVip(lab.nsB), lab);
+                // the last advert went out up to 1 s before the kill, so 2.61..3.61 s
+                assertThat(took).as("a crash is noticed by the master-down timer, not earlier")
+                        .isGreaterThan(Duration.ofMillis(2500));
+            } else {
+                master.signalStop();
+                took = Lab.await("the backup to take the VIP after the master stopped", STOP_TAKEOVER,
+                        () -> lab.hasVip(lab.nsB), lab);
+                master.awaitExit();
+                if (holdfastMaster) {
+                    assertThat(master.output()).contains("STATE VI_1 MASTER STOP 150", "STOPPED");
+                }
+                assertThat(lab.hasVip(lab.nsA)).as("VIP removed from the stopped master").isFalse();
+            }
+            System.out.println(label + ": takeover in " + took.toMillis() + " ms");
+        }
+    }
+
+    /** The node in {@code masterNs} takes the VIP, the other becomes BACKUP, and it stays that way. */
+    private static void elected(Lab lab, String masterNs, String backupNs, java.util.function.BooleanSupplier backupReady)
+            throws InterruptedException {
+        Lab.await("the VIP on the higher-priority node", START, () -> lab.hasVip(masterNs), lab);
+        Lab.await("the other node in BACKUP", START, backupReady, lab);
+        Thread.sleep(1500);
+        assertThat(lab.hasVip(masterNs)).as("VIP on the master\n" + lab.report()).isTrue();
+        assertThat(lab.hasVip(backupNs)).as("VIP not on the backup\n" + lab.report()).isFalse();
+    }
+}
