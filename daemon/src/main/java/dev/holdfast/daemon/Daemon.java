@@ -6,6 +6,7 @@ import dev.holdfast.daemon.lvs.KernelWriter;
 import dev.holdfast.healthcheck.Healthchecker;
 import dev.holdfast.healthcheck.spec.VirtualServerSpec;
 import dev.holdfast.ipvs.kernel.IpvsClient;
+import dev.holdfast.vrrp.runtime.VrrpService;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.PrintStream;
 import java.lang.System.Logger;
@@ -25,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 import sun.misc.Signal;
 
 /**
- * The running director, LVS half: health checks decide, the kernel writer programs IPVS. Stops on SIGTERM/SIGINT,
- * removing its virtual servers from the kernel unless told to keep them (-I). VRRP joins here once it is wired.
+ * The running director: VRRP holds the VIPs, health checks decide and the kernel writer programs IPVS. Stops on
+ * SIGTERM/SIGINT: VRRP sends priority 0 and removes its VIPs, the virtual servers leave the kernel unless -I.
  */
 final class Daemon {
     private static final Logger LOG = System.getLogger("holdfast");
@@ -34,13 +35,65 @@ final class Daemon {
     private Daemon() {
     }
 
-    static int run(KeepalivedConfig config, boolean keepIpvs, PrintStream err) {
-        List<VirtualServerSpec> specs = CheckSpecs.of(config, msg -> LOG.log(Level.WARNING, msg));
-        if (specs.isEmpty()) {
-            err.println("holdfast: the configuration has no virtual servers; nothing to run yet (VRRP is not wired "
-                    + "into the daemon yet)");
+    /** What to run: keepalived's -C (checkers/IPVS only), -P (VRRP only), -I and -V. */
+    record Parts(boolean lvs, boolean vrrp, boolean keepIpvs, boolean keepVrrp) {
+    }
+
+    static int run(KeepalivedConfig config, Parts parts, PrintStream err) {
+        boolean vrrp = parts.vrrp() && !config.vrrpInstances().isEmpty();
+        boolean lvs = parts.lvs() && !config.virtualServers().isEmpty();
+        if (!vrrp && !lvs) {
+            err.println("holdfast: nothing to run: the configuration has no "
+                    + (parts.vrrp() && parts.lvs() ? "vrrp_instance and no virtual_server"
+                    : parts.vrrp() ? "vrrp_instance (-P)" : "virtual_server (-C)"));
             return 1;
         }
+        VrrpService vrrpService = null;
+        VrrpNotifier notifier = null;
+        if (vrrp) {
+            notifier = new VrrpNotifier(config);
+            try {
+                vrrpService = VrrpService.start(config, notifier);
+                LOG.log(Level.INFO, "VRRP started: " + config.vrrpInstances().size() + " instance(s)");
+            } catch (RuntimeException e) {
+                err.println("holdfast: VRRP: " + e.getMessage());
+                return 1;
+            }
+        }
+        int rc = lvs ? runLvs(config, parts.keepIpvs(), err) : waitForStop();
+        if (vrrpService != null) {
+            if (parts.keepVrrp()) {
+                LOG.log(Level.INFO, "VRRP stopped; VIPs left in place (-V)");
+            }
+            vrrpService.stop();
+            try {
+                notifier.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        LOG.log(Level.INFO, "stopped");
+        return rc;
+    }
+
+    private static int waitForStop() {
+        CountDownLatch stop = new CountDownLatch(1);
+        for (String sig : List.of("TERM", "INT")) {
+            Signal.handle(new Signal(sig), s -> stop.countDown());
+        }
+        Signal.handle(new Signal("HUP"), s -> LOG.log(Level.WARNING,
+                "SIGHUP: reload is not implemented yet; restart holdfast to apply a new configuration"));
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.log(Level.INFO, "stopping");
+        return 0;
+    }
+
+    private static int runLvs(KeepalivedConfig config, boolean keepIpvs, PrintStream err) {
+        List<VirtualServerSpec> specs = CheckSpecs.of(config, msg -> LOG.log(Level.WARNING, msg));
         IpvsClient client;
         try {
             client = IpvsClient.open();
@@ -80,7 +133,6 @@ final class Daemon {
             scripts.shutdownNow();
             client.close();
         }
-        LOG.log(Level.INFO, "stopped");
         return 0;
     }
 

@@ -17,12 +17,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code holdfast} command line: keepalived's options plus holdfast's own subcommands. */
-@Command(name = "holdfast", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+@Command(name = "holdfast", versionProvider = Version.class, sortOptions = false,
         description = {"keepalived-compatible LVS/IPVS director.", "",
             "Reads the keepalived.conf you already have. Without -t/-d or a subcommand it runs the director:",
-            "health checks and kernel IPVS (VRRP is being wired in; run it with keepalived -P meanwhile)."},
+            "VRRP for the VIPs, health checks and kernel IPVS (-P: VRRP only, -C: checks and IPVS only)."},
         subcommands = {PlanCommand.class, IpvsCommand.class})
 final class HoldfastCommand implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit")
+    boolean help;
+
+    @Option(names = {"-v", "--version"}, versionHelp = true, description = "Print the version and exit")
+    boolean version;
 
     @Option(names = {"-f", "--use-file"}, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT, description = "Configuration file "
             + "(default: ${DEFAULT-VALUE})", defaultValue = "/etc/keepalived/keepalived.conf")
@@ -59,11 +65,15 @@ final class HoldfastCommand implements Callable<Integer> {
     @Option(names = {"-D", "--log-detail"}, description = "Detailed logs")
     boolean logDetail;
 
-    @Option(names = {"-C", "--check"}, description = "Run only the health checkers and IPVS (today: the only part)")
+    @Option(names = {"-C", "--check"}, description = "Run only the health checkers and IPVS")
     boolean checkOnly;
 
-    @Option(names = {"-P", "--vrrp"}, description = "Run only VRRP (not wired into the daemon yet)")
+    @Option(names = {"-P", "--vrrp"}, description = "Run only VRRP")
     boolean vrrpOnly;
+
+    @Option(names = {"-V", "--dont-release-vrrp"}, description = "Keep VIPs at exit (not yet honoured: VIPs are "
+            + "removed)")
+    boolean dontReleaseVrrp;
 
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -110,18 +120,13 @@ final class HoldfastCommand implements Callable<Integer> {
             out.println(ConfigJson.write(r.config()));
             return 0;
         }
-        if (vrrpOnly) {
-            err.println("holdfast: -P/--vrrp: VRRP is not wired into the daemon yet; run keepalived -P for VRRP and "
-                    + "holdfast -C for the checkers and IPVS meanwhile");
-            return 1;
-        }
         Daemon.configureLogging(logDetail);
         LoadResult r = load();
         print(r, err);
         if (r.config() == null) {
             return LoadResult.EXIT_CANNOT_RUN;
         }
-        return Daemon.run(r.config(), dontReleaseIpvs, err);
+        return Daemon.run(r.config(), new Daemon.Parts(!vrrpOnly, !checkOnly, dontReleaseIpvs, dontReleaseVrrp), err);
     }
 
     private int configTest() throws IOException {

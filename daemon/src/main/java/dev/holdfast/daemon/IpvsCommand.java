@@ -164,10 +164,12 @@ final class IpvsCommand implements Callable<Integer> {
                 for (OperationResult res : results) {
                     if (res.error().isPresent()) {
                         failed++;
-                        root.err.println("holdfast: " + res.error().get().getMessage());
                     } else {
                         root.out.println(PlanPrinter.line(res.operation()));
                     }
+                }
+                for (String line : OperationResult.errorLines(results)) {
+                    root.err.println("holdfast: " + line);
                 }
                 root.out.println(results.size() + " operation(s) sent in " + ms + " ms, " + failed + " failed");
                 return failed == 0 ? 0 : 1;

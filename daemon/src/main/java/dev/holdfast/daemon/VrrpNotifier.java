@@ -1,0 +1,92 @@
+package dev.holdfast.daemon;
+
+import dev.holdfast.config.model.KeepalivedConfig;
+import dev.holdfast.config.model.Script;
+import dev.holdfast.config.model.VrrpInstance;
+import dev.holdfast.vrrp.runtime.VrrpService;
+import dev.holdfast.vrrp.state.VrrpState;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Logs VRRP state changes and runs the instances' notify scripts as keepalived does: the state's own script
+ * (notify_master/backup/fault/stop) with its configured arguments, then {@code notify} with four more:
+ * INSTANCE, the name, the state and the priority. Scripts run in order on one thread.
+ */
+final class VrrpNotifier implements VrrpService.Listener, AutoCloseable {
+    private static final Logger LOG = System.getLogger("holdfast.vrrp");
+    private final Map<String, VrrpInstance> instances = new HashMap<>();
+    private final ExecutorService scripts = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "holdfast-vrrp-notify");
+        t.setDaemon(true);
+        return t;
+    });
+
+    VrrpNotifier(KeepalivedConfig config) {
+        config.vrrpInstances().forEach(i -> instances.put(i.name(), i));
+    }
+
+    @Override
+    public void stateChanged(String instance, VrrpState from, VrrpState to, int priority) {
+        LOG.log(Level.INFO, "VRRP " + instance + ": " + from + " -> " + to + " (priority " + priority + ")");
+        VrrpInstance vi = instances.get(instance);
+        if (vi == null) {
+            return;
+        }
+        var n = vi.notifyScripts();
+        Script own = switch (to) {
+            case MASTER -> n.master();
+            case BACKUP -> n.backup();
+            case FAULT -> n.fault();
+            case STOP -> n.stop();
+            default -> null;
+        };
+        List<List<String>> runs = new ArrayList<>();
+        if (own != null) {
+            runs.add(own.argv());
+        }
+        if (n.generic() != null && to != VrrpState.INIT) {
+            List<String> argv = new ArrayList<>(n.generic().argv());
+            argv.addAll(List.of("INSTANCE", instance, to.name(), Integer.toString(priority)));
+            runs.add(argv);
+        }
+        for (List<String> argv : runs) {
+            scripts.execute(() -> run(argv));
+        }
+    }
+
+    @Override
+    public void warning(String message) {
+        LOG.log(Level.WARNING, "VRRP: " + message);
+    }
+
+    private static void run(List<String> argv) {
+        try {
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                LOG.log(Level.WARNING, "notify script " + argv.get(0) + " still running after 30 s; killed");
+            } else if (p.exitValue() != 0) {
+                LOG.log(Level.WARNING, "notify script " + String.join(" ", argv) + " exited " + p.exitValue());
+            }
+        } catch (java.io.IOException e) {
+            LOG.log(Level.WARNING, "notify script " + argv.get(0) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        scripts.shutdown();
+        scripts.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}
