@@ -138,6 +138,10 @@ public final class VrrpService implements AutoCloseable {
             instances.add(new Running(plan, instance));
             states.put(plan.config().name(), VrrpState.INIT);
         }
+        for (InstancePlan plan : plans) {
+            // keepalived (vrrp_restore_interfaces_startup) too: VIPs left by a crashed run would be a split brain
+            effect(plan.config().name(), "remove leftover VIPs", () -> vips.remove(plan.vips(), plan.interfaceName()));
+        }
         for (Receiver r : receivers) {
             r.thread.start();
         }

@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * VRRP for real, in two network namespaces joined by a veth pair (see {@link Lab}): two holdfast nodes, and
  * holdfast against keepalived (the reference peer) both ways round, VRRPv2 with PASS authentication and
  * VRRPv3. Every node runs priority 150 (meant master) or 100 with advert_int 1, so a backup takes over
  * 3 x 1 s + (256 - 100) / 256 s = 3.61 s after a crashed master's last advert, or after its skew (0.61 s)
- * when a stopping master sends priority 0. Needs root (skips otherwise, fails under CI=true).
+ * when a stopping master sends priority 0. Needs root (skips otherwise, fails under CI=true). Two scenarios
+ * run at a time, each in its own pair of namespaces: they mostly wait on VRRP timers.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class FailoverTest {
     private static final Duration START = Duration.ofSeconds(12);
     /** Master down interval of the priority-100 node plus an advert interval and a margin for the JVM. */
@@ -76,19 +80,35 @@ class FailoverTest {
         interop(3, false, false, true);
     }
 
+    @Test
+    void v2UnicastHoldfastMasterKeepalivedBackupStop() throws Exception {
+        interop(2, null, true, true, false);
+    }
+
+    @Test
+    void v2AhKeepalivedMasterHoldfastBackupCrash() throws Exception {
+        interop(2, "AH", false, false, true);
+    }
+
+    private void interop(int version, boolean pass, boolean holdfastMaster, boolean crash) throws Exception {
+        interop(version, pass ? "PASS" : null, false, holdfastMaster, crash);
+    }
+
     /**
      * The meant master (priority 150) starts first in namespace A, the other (100) in B; once the master holds
      * the VIP and the backup is BACKUP, the VIP must stay on the master only. Then the master crashes
      * (SIGKILL) or stops (SIGTERM) and the backup must take the VIP in time.
      */
-    private void interop(int version, boolean pass, boolean holdfastMaster, boolean crash) throws Exception {
+    private void interop(int version, String auth, boolean unicast, boolean holdfastMaster, boolean crash)
+            throws Exception {
         assumeTrue(Lab.hasKeepalived() || "true".equalsIgnoreCase(System.getenv("CI")),
                 "skipped: keepalived is not installed");
-        String label = "v" + version + (pass ? " PASS" : "") + ", " + (holdfastMaster ? "holdfast" : "keepalived")
+        String label = "v" + version + (auth != null ? " " + auth : "") + (unicast ? " unicast" : "") + ", " + (holdfastMaster ? "holdfast" : "keepalived")
                 + " master, " + (crash ? "SIGKILL" : "stop");
-        try (Lab lab = new Lab("ka" + version + (holdfastMaster ? "h" : "k"))) {
-            String masterConf = Lab.config(Lab.IF_A, 150, version, pass);
-            String backupConf = Lab.config(Lab.IF_B, 100, version, pass);
+        String tag = "k" + version + (auth != null ? auth.charAt(0) : "") + (unicast ? "u" : "") + (holdfastMaster ? "h" : "k");
+        try (Lab lab = new Lab(tag)) {
+            String masterConf = Lab.config(Lab.IF_A, 150, version, auth, unicast);
+            String backupConf = Lab.config(Lab.IF_B, 100, version, auth, unicast);
             Lab.Node master;
             Lab.Node backup;
             if (holdfastMaster) {

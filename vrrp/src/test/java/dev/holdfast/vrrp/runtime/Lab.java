@@ -79,6 +79,15 @@ final class Lab implements AutoCloseable {
 
     /** keepalived.conf for one node of the pair; both implementations run the same file. */
     static String config(String iface, int priority, int version, boolean passAuth) {
+        return config(iface, priority, version, passAuth ? "PASS" : null, false);
+    }
+
+    /**
+     * @param auth PASS, AH or null
+     * @param unicast adverts go to the other node's address instead of 224.0.0.18
+     */
+    static String config(String iface, int priority, int version, String auth, boolean unicast) {
+        boolean a = iface.equals(IF_A);
         return "global_defs {\n  router_id hfv_" + iface + "\n}\n"
                 + "vrrp_instance VI_1 {\n"
                 + "  state BACKUP\n"
@@ -87,7 +96,9 @@ final class Lab implements AutoCloseable {
                 + "  priority " + priority + "\n"
                 + "  advert_int 1\n"
                 + "  version " + version + "\n"
-                + (passAuth ? "  authentication {\n    auth_type PASS\n    auth_pass s3cretpw\n  }\n" : "")
+                + (auth != null ? "  authentication {\n    auth_type " + auth + "\n    auth_pass s3cretpw\n  }\n" : "")
+                + (unicast ? "  unicast_src_ip 192.168.78." + (a ? 1 : 2) + "\n  unicast_peer {\n    192.168.78."
+                        + (a ? 2 : 1) + "\n  }\n" : "")
                 + "  garp_master_delay 1\n"
                 + "  virtual_ipaddress {\n    " + VIP + "/24\n  }\n"
                 + "}\n";
