@@ -43,7 +43,13 @@ record InstancePlan(
         List<Inet4Address> destinations,
         int ttl,
         List<VirtualAddress> vips,
+        boolean dontTrackPrimary,
+        List<TrackedInterface> trackInterfaces,
         List<String> warnings) {
+
+    /** An unweighted track_interface: FAULT while it is down (or, reversed, while it is up). */
+    record TrackedInterface(String name, boolean reverse) {
+    }
 
     /** Thrown when an instance cannot run; the message says which and why. */
     static final class Unusable extends RuntimeException {
@@ -130,6 +136,27 @@ record InstancePlan(
             }
             auth = "AH".equals(m.authentication().authType()) ? Authentication.ah(pass) : Authentication.pass(pass);
         }
+        List<TrackedInterface> tracked = new ArrayList<>();
+        List<String> extraWarnings = new ArrayList<>();
+        for (VrrpInstance.Tracked t : m.trackInterface()) {
+            if (t.weight() != null && t.weight() != 0) {
+                extraWarnings.add(n + "track_interface " + t.name() + " weight " + t.weight()
+                        + ": weighted tracking is not supported by the holdfast VRRP runtime yet; ignored");
+            } else {
+                tracked.add(new TrackedInterface(t.name(), t.reverse()));
+            }
+        }
+        for (String what : List.of("track_script", "track_file", "track_process", "track_bfd")) {
+            List<VrrpInstance.Tracked> list = switch (what) {
+                case "track_script" -> m.trackScript();
+                case "track_file" -> m.trackFile();
+                case "track_process" -> m.trackProcess();
+                default -> m.trackBfd();
+            };
+            if (!list.isEmpty()) {
+                extraWarnings.add(n + what + " is not supported by the holdfast VRRP runtime yet; ignored");
+            }
+        }
         InstanceCompletion.Completed completed = InstanceCompletion.complete(raw, auth.type() != AuthType.NONE);
         if (!completed.usable()) {
             throw new Unusable(n + String.join("; ", completed.warnings()));
@@ -141,7 +168,13 @@ record InstancePlan(
         DecodeRules rules = new DecodeRules(version, IpFamily.IPV4, auth, mode, unicast);
         return new InstancePlan(completed.config(), auth, rules, mode, m.iface(), group,
                 List.copyOf(destinations), unicast ? m.unicastTtl() : 255, List.copyOf(m.virtualIpaddress()),
-                completed.warnings());
+                m.dontTrackPrimary(), List.copyOf(tracked), concat(completed.warnings(), extraWarnings));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     /** The advert template this instance sends (its priority is replaced on every send). */

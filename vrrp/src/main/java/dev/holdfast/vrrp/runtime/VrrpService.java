@@ -41,6 +41,8 @@ import java.util.function.Function;
  */
 public final class VrrpService implements AutoCloseable {
     private static final Logger LOG = System.getLogger("holdfast.vrrp");
+    /** How often tracked interfaces are looked at; a link change reaches the instance within this. */
+    static final long LINK_POLL_MILLIS = 200;
 
     /** What the runtime tells its owner (the daemon: notify scripts, FIFO, status). */
     public interface Listener {
@@ -55,6 +57,8 @@ public final class VrrpService implements AutoCloseable {
     private final Listener listener;
     private final ScheduledThreadPoolExecutor timers;
     private final ExecutorService effects;
+    private final ScheduledThreadPoolExecutor links;
+    private final LinkWatcher linkWatcher;
     private final Map<String, VrrpState> states = new ConcurrentHashMap<>();
     private final List<Running> instances = new ArrayList<>();
     private final List<Receiver> receivers = new ArrayList<>();
@@ -72,6 +76,8 @@ public final class VrrpService implements AutoCloseable {
         this.timers = new ScheduledThreadPoolExecutor(1, r -> thread(r, "holdfast-vrrp", Thread.MAX_PRIORITY));
         this.timers.setRemoveOnCancelPolicy(true);
         this.effects = Executors.newSingleThreadExecutor(r -> thread(r, "holdfast-vrrp-effects", Thread.NORM_PRIORITY));
+        this.links = new ScheduledThreadPoolExecutor(1, r -> thread(r, "holdfast-vrrp-links", Thread.NORM_PRIORITY));
+        this.linkWatcher = new LinkWatcher(timers);
     }
 
     /**
@@ -101,6 +107,10 @@ public final class VrrpService implements AutoCloseable {
         List<InstancePlan> plans = new ArrayList<>();
         for (var m : config.vrrpInstances()) {
             try {
+                if (m.iface() != null && !LinkWatcher.exists(m.iface())) {
+                    throw new InstancePlan.Unusable("vrrp_instance " + m.name() + ": interface " + m.iface()
+                            + " does not exist");
+                }
                 InstancePlan plan = InstancePlan.of(m, config.globalDefs(), primaryAddress);
                 plan.warnings().forEach(listener::warning);
                 plans.add(plan);
@@ -136,6 +146,12 @@ public final class VrrpService implements AutoCloseable {
                     action -> act(plan, r.socket, outgoing, action));
             r.dispatcher.register(instance, plan.rules());
             instances.add(new Running(plan, instance));
+            if (!plan.dontTrackPrimary()) {
+                linkWatcher.watch(plan.interfaceName(), false, instance);
+            }
+            for (InstancePlan.TrackedInterface t : plan.trackInterfaces()) {
+                linkWatcher.watch(t.name(), t.reverse(), instance);
+            }
             states.put(plan.config().name(), VrrpState.INIT);
         }
         for (InstancePlan plan : plans) {
@@ -145,9 +161,12 @@ public final class VrrpService implements AutoCloseable {
         for (Receiver r : receivers) {
             r.thread.start();
         }
+        // a tracked interface that is down now makes its instance start in FAULT
+        linkWatcher.poll();
         for (Running r : instances) {
             timers.execute(() -> r.instance.handle(new Event.Start()));
         }
+        links.scheduleWithFixedDelay(linkWatcher::poll, LINK_POLL_MILLIS, LINK_POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Each instance's current state, by name. */
@@ -170,6 +189,7 @@ public final class VrrpService implements AutoCloseable {
             return;
         }
         stopped = true;
+        links.shutdownNow();
         try {
             timers.submit(() -> instances.forEach(r -> r.instance.handle(new Event.Stop()))).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -39,7 +39,7 @@ class FailoverTest {
             Lab.Node b = lab.holdfast(lab.nsB, Lab.config(Lab.IF_B, 100, 3, false));
             Lab.await("holdfast B to start", START, () -> b.said("STARTED"), lab);
 
-            elected(lab, lab.nsA, lab.nsB, () -> b.said("STATE VI_1 INIT BACKUP"));
+            elected(lab, lab.nsA, lab.nsB, () -> b.said("BACKUP 100\n"));
             assertThat(a.output()).contains("STATE VI_1 BACKUP MASTER 150");
             assertThat(b.output()).doesNotContain("MASTER");
             assertThat(lab.vipNeighbour(lab.nsB)).as("B learnt the VIP from A's gratuitous ARP")
@@ -57,6 +57,21 @@ class FailoverTest {
             Lab.await("A to preempt", START, () -> lab.hasVip(lab.nsA) && !lab.hasVip(lab.nsB), lab);
             Lab.await("B back to BACKUP", Duration.ofSeconds(2), () -> b.said("STATE VI_1 MASTER BACKUP"), lab);
             assertThat(a2.output()).contains("STATE VI_1 BACKUP MASTER 150");
+        }
+    }
+
+    @Test
+    void instanceInterfaceDownIsFaultAndUpAgainIsBackupThenMaster() throws Exception {
+        try (Lab lab = new Lab("lf")) {
+            Lab.Node a = lab.holdfast(lab.nsA, Lab.config(Lab.IF_A, 150, 3, false));
+            Lab.await("the lone node to take the VIP", START, () -> lab.hasVip(lab.nsA), lab);
+            Lab.run("ip", "-n", lab.nsA, "link", "set", Lab.IF_A, "down");
+            Lab.await("FAULT on link down", Duration.ofSeconds(2), () -> a.said("STATE VI_1 MASTER FAULT"), lab);
+            Lab.await("the VIP removed in FAULT", Duration.ofSeconds(2), () -> !lab.hasVip(lab.nsA), lab);
+            Lab.run("ip", "-n", lab.nsA, "link", "set", Lab.IF_A, "up");
+            Lab.await("BACKUP on link up", Duration.ofSeconds(3), () -> a.said("STATE VI_1 FAULT BACKUP"), lab);
+            Lab.await("MASTER again, alone", START, () -> lab.hasVip(lab.nsA), lab);
+            assertThat(a.output()).contains("STATE VI_1 BACKUP MASTER 150");
         }
     }
 
@@ -122,7 +137,7 @@ class FailoverTest {
                 Lab.await("holdfast to start", START, () -> backup.said("STARTED"), lab);
             }
             Lab.Node b = backup;
-            elected(lab, lab.nsA, lab.nsB, () -> b.said(holdfastMaster ? "Entering BACKUP STATE" : "INIT BACKUP"));
+            elected(lab, lab.nsA, lab.nsB, () -> b.said(holdfastMaster ? "Entering BACKUP STATE" : "BACKUP 100\n"));
             assertThat(backup.output()).doesNotContain(holdfastMaster ? "Entering MASTER STATE" : "BACKUP MASTER");
 
             Duration took;

@@ -170,6 +170,40 @@ class InstancePlanTest {
     }
 
     @Test
+    void unweightedTrackInterfaceIsTrackedWeightedOnesAndScriptsAreReported() {
+        InstancePlan p = plan("""
+                global_defs {
+                  enable_script_security
+                  script_user root
+                }
+                vrrp_script chk {
+                  script "/bin/true"
+                }
+                vrrp_instance VI_T {
+                  interface eth0
+                  dont_track_primary
+                  virtual_router_id 9
+                  track_interface {
+                    eth1
+                    eth2 weight -20
+                    eth3 reverse
+                  }
+                  track_script {
+                    chk
+                  }
+                  virtual_ipaddress {
+                    10.0.0.9
+                  }
+                }
+                """);
+        assertThat(p.dontTrackPrimary()).isTrue();
+        assertThat(p.trackInterfaces()).containsExactly(new InstancePlan.TrackedInterface("eth1", false),
+                new InstancePlan.TrackedInterface("eth3", true));
+        assertThat(p.warnings()).anyMatch(w -> w.contains("track_interface eth2 weight -20"))
+                .anyMatch(w -> w.contains("track_script is not supported"));
+    }
+
+    @Test
     void gratuitousArpFrameIsKeepalivedsArpRequest() {
         byte[] mac = {2, 0, 0, 0, 0, 1};
         byte[] f = GarpSocket.frame(mac, address("10.0.0.100"));

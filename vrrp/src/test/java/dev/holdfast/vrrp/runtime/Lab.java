@@ -47,6 +47,8 @@ final class Lab implements AutoCloseable {
             }
             run("ip", "-n", nsA, "link", "set", IF_A, "up");
             run("ip", "-n", nsB, "link", "set", IF_B, "up");
+            // the veth carrier comes up asynchronously; an instance started before it would begin in FAULT
+            await("both veth ends up", Duration.ofSeconds(5), () -> operUp(nsA, IF_A) && operUp(nsB, IF_B), this);
         } catch (Exception e) {
             close();
             throw e;
@@ -135,6 +137,10 @@ final class Lab implements AutoCloseable {
     boolean hasVip(String ns) {
         String iface = ns.equals(nsA) ? IF_A : IF_B;
         return output("ip", "-n", ns, "-4", "-o", "addr", "show", "dev", iface).contains(" " + VIP + "/24 ");
+    }
+
+    private static boolean operUp(String ns, String iface) {
+        return output("ip", "-n", ns, "-o", "link", "show", "dev", iface).contains("state UP");
     }
 
     /** The MAC address of the namespace's veth. */
