@@ -31,7 +31,8 @@ import java.util.function.Function;
  * @param group the multicast group to join, null for a unicast instance
  * @param destinations the multicast group, or every unicast peer
  * @param ttl TTL of sent adverts: 255 for multicast, unicast_ttl for unicast
- * @param vips the virtual_ipaddress entries, for the VIP layer (dev, prefix, brd, scope, label)
+ * @param vips the virtual_ipaddress entries followed by virtual_ipaddress_excluded ones (installed, not
+ *             advertised), for the VIP layer (dev, prefix, brd, scope, label)
  */
 record InstancePlan(
         InstanceConfig config,
@@ -146,6 +147,10 @@ record InstancePlan(
                 tracked.add(new TrackedInterface(t.name(), t.reverse()));
             }
         }
+        if (!m.virtualRoutes().isEmpty() || !m.virtualRules().isEmpty()) {
+            extraWarnings.add(n + "virtual_routes and virtual_rules are not supported by the holdfast VRRP runtime "
+                    + "yet; ignored");
+        }
         for (String what : List.of("track_script", "track_file", "track_process", "track_bfd")) {
             List<VrrpInstance.Tracked> list = switch (what) {
                 case "track_script" -> m.trackScript();
@@ -167,8 +172,14 @@ record InstancePlan(
         ChecksumMode mode = global.v3ChecksumAsV2() ? ChecksumMode.V2_STYLE : ChecksumMode.PSEUDO_HEADER;
         DecodeRules rules = new DecodeRules(version, IpFamily.IPV4, auth, mode, unicast);
         return new InstancePlan(completed.config(), auth, rules, mode, m.iface(), group,
-                List.copyOf(destinations), unicast ? m.unicastTtl() : 255, List.copyOf(m.virtualIpaddress()),
+                List.copyOf(destinations), unicast ? m.unicastTtl() : 255, installed(m),
                 m.dontTrackPrimary(), List.copyOf(tracked), concat(completed.warnings(), extraWarnings));
+    }
+
+    private static List<VirtualAddress> installed(VrrpInstance m) {
+        List<VirtualAddress> all = new ArrayList<>(m.virtualIpaddress());
+        all.addAll(m.virtualIpaddressExcluded());
+        return List.copyOf(all);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

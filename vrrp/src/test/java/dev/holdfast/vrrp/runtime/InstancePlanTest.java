@@ -63,6 +63,9 @@ class InstancePlanTest {
                     10.0.0.100/24 dev eth1 label eth1:vip
                     10.0.0.101
                   }
+                  virtual_ipaddress_excluded {
+                    2001:db8::5/64
+                  }
                 }
                 """);
         var c = p.config();
@@ -83,6 +86,8 @@ class InstancePlanTest {
         assertThat(p.destinations()).containsExactly(address("224.0.0.18"));
         assertThat(p.ttl()).isEqualTo(255);
         assertThat(p.vips().get(0).dev()).isEqualTo("eth1");
+        assertThat(p.vips()).hasSize(3);
+        assertThat(p.vips().get(2).ip().text()).isEqualTo("2001:db8::5");
         assertThat(p.template().interval()).isEqualTo(2);
         assertThat(p.template().priority()).isEqualTo(150);
     }
