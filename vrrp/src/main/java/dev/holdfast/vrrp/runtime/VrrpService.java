@@ -174,7 +174,7 @@ public final class VrrpService implements AutoCloseable {
         return Collections.unmodifiableMap(new LinkedHashMap<>(states));
     }
 
-    /** Packets refused before they reached an instance, by reason. */
+    /** Packets refused, by reason: by the decoder, and adverts an instance did not act on. Thread-safe. */
     public RejectCounts rejects() {
         return rejects;
     }
@@ -182,7 +182,8 @@ public final class VrrpService implements AutoCloseable {
     /**
      * Stops every instance: a master sends a priority-0 advert (so a backup takes over after its skew time,
      * not the whole master-down interval) and removes its VIPs; the listener hears STOP. Waits for all that,
-     * then closes the sockets. Idempotent.
+     * then closes the sockets. Idempotent. Not to be called from the listener (it waits for the listener's
+     * thread to finish).
      */
     public synchronized void stop() {
         if (stopped) {
@@ -248,6 +249,7 @@ public final class VrrpService implements AutoCloseable {
             LOG.log(Level.INFO, "(" + name + ") Entering " + change.to() + " STATE");
             effect(name, "notify", () -> listener.stateChanged(name, change.from(), change.to(), change.priority()));
         } else if (action instanceof Action.AdvertIgnored ignored) {
+            rejects.count(ignored.reason());
             LOG.log(Level.DEBUG, () -> "(" + name + ") advert ignored: " + ignored.reason() + " " + ignored.detail());
         } else if (action instanceof Action.MasterReceivedLowerPriority lower) {
             LOG.log(Level.INFO, () -> "(" + name + ") master received lower priority advert from "
