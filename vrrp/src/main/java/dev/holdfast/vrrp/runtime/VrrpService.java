@@ -118,6 +118,9 @@ public final class VrrpService implements AutoCloseable {
                 listener.warning(e.getMessage() + "; instance not started");
             }
         }
+        if (plans.isEmpty()) {
+            return; // nothing to run: no sockets, so no privileges needed either
+        }
         addresses = Addresses.open();
         garp = GarpSocket.open();
         vips = new VirtualAddresses(addresses, garp);
@@ -144,7 +147,13 @@ public final class VrrpService implements AutoCloseable {
             Receiver r = receiver;
             VrrpInstance instance = new VrrpInstance(plan.config(), scheduler,
                     action -> act(plan, r.socket, outgoing, action));
-            r.dispatcher.register(instance, plan.rules());
+            try {
+                r.dispatcher.register(instance, plan.rules());
+            } catch (IllegalArgumentException e) {
+                listener.warning("vrrp_instance " + plan.config().name() + ": " + e.getMessage() + " on "
+                        + plan.interfaceName() + "; instance not started");
+                continue;
+            }
             instances.add(new Running(plan, instance));
             if (!plan.dontTrackPrimary()) {
                 linkWatcher.watch(plan.interfaceName(), false, instance);
@@ -154,8 +163,9 @@ public final class VrrpService implements AutoCloseable {
             }
             states.put(plan.config().name(), VrrpState.INIT);
         }
-        for (InstancePlan plan : plans) {
+        for (Running r : instances) {
             // keepalived (vrrp_restore_interfaces_startup) too: VIPs left by a crashed run would be a split brain
+            InstancePlan plan = r.plan;
             effect(plan.config().name(), "remove leftover VIPs", () -> vips.remove(plan.vips(), plan.interfaceName()));
         }
         for (Receiver r : receivers) {
