@@ -48,8 +48,11 @@ record InstancePlan(
         List<TrackedInterface> trackInterfaces,
         List<String> warnings) {
 
-    /** An unweighted track_interface: FAULT while it is down (or, reversed, while it is up). */
-    record TrackedInterface(String name, boolean reverse) {
+    /**
+     * A track_interface: weight 0 is FAULT while it is down (or, reversed, while it is up); otherwise the
+     * weight moves the priority (see {@link LinkWatcher}).
+     */
+    record TrackedInterface(String name, int weight, boolean reverse) {
     }
 
     /** Thrown when an instance cannot run; the message says which and why. */
@@ -140,12 +143,7 @@ record InstancePlan(
         List<TrackedInterface> tracked = new ArrayList<>();
         List<String> extraWarnings = new ArrayList<>();
         for (VrrpInstance.Tracked t : m.trackInterface()) {
-            if (t.weight() != null && t.weight() != 0) {
-                extraWarnings.add(n + "track_interface " + t.name() + " weight " + t.weight()
-                        + ": weighted tracking is not supported by the holdfast VRRP runtime yet; ignored");
-            } else {
-                tracked.add(new TrackedInterface(t.name(), t.reverse()));
-            }
+            tracked.add(new TrackedInterface(t.name(), t.weight() == null ? 0 : t.weight(), t.reverse()));
         }
         if (!m.virtualRoutes().isEmpty() || !m.virtualRules().isEmpty()) {
             extraWarnings.add(n + "virtual_routes and virtual_rules are not supported by the holdfast VRRP runtime "

@@ -52,6 +52,14 @@ public final class VrrpService implements AutoCloseable {
         /** Something the operator should know: a setting reset, an instance that cannot run, a failed VIP. */
         default void warning(String message) {
         }
+
+        /** A MASTER heard a lower-priority master (keepalived's notify_master_rx_lower_pri, FIFO MASTER_RX_LOWER_PRI). */
+        default void masterReceivedLowerPriority(String instance, java.net.InetAddress from, int priority) {
+        }
+
+        /** The effective priority changed (FIFO MASTER_PRIORITY / BACKUP_PRIORITY lines). */
+        default void priorityChanged(String instance, int from, int to) {
+        }
     }
 
     private final Listener listener;
@@ -156,10 +164,10 @@ public final class VrrpService implements AutoCloseable {
             }
             instances.add(new Running(plan, instance));
             if (!plan.dontTrackPrimary()) {
-                linkWatcher.watch(plan.interfaceName(), false, instance);
+                linkWatcher.watch(plan.interfaceName(), 0, false, instance);
             }
             for (InstancePlan.TrackedInterface t : plan.trackInterfaces()) {
-                linkWatcher.watch(t.name(), t.reverse(), instance);
+                linkWatcher.watch(t.name(), t.weight(), t.reverse(), instance);
             }
             states.put(plan.config().name(), VrrpState.INIT);
         }
@@ -264,6 +272,9 @@ public final class VrrpService implements AutoCloseable {
         } else if (action instanceof Action.MasterReceivedLowerPriority lower) {
             LOG.log(Level.INFO, () -> "(" + name + ") master received lower priority advert from "
                     + lower.from().getHostAddress() + " (priority " + lower.priority() + ")");
+            effect(name, "notify", () -> listener.masterReceivedLowerPriority(name, lower.from(), lower.priority()));
+        } else if (action instanceof Action.PriorityChanged change) {
+            effect(name, "notify", () -> listener.priorityChanged(name, change.from(), change.to()));
         }
     }
 

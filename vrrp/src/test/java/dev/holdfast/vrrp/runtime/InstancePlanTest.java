@@ -175,7 +175,7 @@ class InstancePlanTest {
     }
 
     @Test
-    void unweightedTrackInterfaceIsTrackedWeightedOnesAndScriptsAreReported() {
+    void trackInterfaceIsTrackedScriptsAreReported() {
         InstancePlan p = plan("""
                 global_defs {
                   enable_script_security
@@ -202,10 +202,9 @@ class InstancePlanTest {
                 }
                 """);
         assertThat(p.dontTrackPrimary()).isTrue();
-        assertThat(p.trackInterfaces()).containsExactly(new InstancePlan.TrackedInterface("eth1", false),
-                new InstancePlan.TrackedInterface("eth3", true));
-        assertThat(p.warnings()).anyMatch(w -> w.contains("track_interface eth2 weight -20"))
-                .anyMatch(w -> w.contains("track_script is not supported"));
+        assertThat(p.trackInterfaces()).containsExactly(new InstancePlan.TrackedInterface("eth1", 0, false),
+                new InstancePlan.TrackedInterface("eth2", -20, false), new InstancePlan.TrackedInterface("eth3", 0, true));
+        assertThat(p.warnings()).anyMatch(w -> w.contains("track_script is not supported"));
     }
 
     @Test

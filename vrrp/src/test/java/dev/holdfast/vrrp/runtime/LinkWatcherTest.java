@@ -1,0 +1,87 @@
+package dev.holdfast.vrrp.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.holdfast.vrrp.packet.VrrpVersion;
+import dev.holdfast.vrrp.state.Event;
+import dev.holdfast.vrrp.state.InstanceConfig;
+import dev.holdfast.vrrp.state.Scheduler;
+import dev.holdfast.vrrp.state.VrrpInstance;
+import dev.holdfast.vrrp.state.VrrpState;
+import java.net.InetAddress;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Interface tracking with keepalived's weights, on made-up links (no root). */
+class LinkWatcherTest {
+    private final Set<String> up = new HashSet<>(Set.of("eth0", "eth1", "eth2"));
+    private final LinkWatcher watcher = new LinkWatcher(Runnable::run, up::contains);
+
+    private static VrrpInstance instance(int priority) throws Exception {
+        InstanceConfig config = InstanceConfig.builder("VI_1", VrrpVersion.V2, 1, InetAddress.getByName("10.0.0.1"))
+                .priority(priority).vips(List.of(InetAddress.getByName("10.0.0.100"))).build();
+        Scheduler idle = new Scheduler() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public Cancellable schedule(java.time.Duration delay, Runnable task) {
+                return () -> { };
+            }
+        };
+        return new VrrpInstance(config, idle, action -> { });
+    }
+
+    @Test
+    void unweightedInterfaceDownIsFaultAndUpIsBackup() throws Exception {
+        VrrpInstance vi = instance(100);
+        watcher.watch("eth0", 0, false, vi);
+        watcher.poll();
+        vi.handle(new Event.Start());
+        assertThat(vi.state()).isEqualTo(VrrpState.BACKUP);
+        up.remove("eth0");
+        watcher.poll();
+        assertThat(vi.state()).isEqualTo(VrrpState.FAULT);
+        up.add("eth0");
+        watcher.poll();
+        assertThat(vi.state()).isEqualTo(VrrpState.BACKUP);
+    }
+
+    @Test
+    void reverseUnweightedIsFaultWhileUp() throws Exception {
+        VrrpInstance vi = instance(100);
+        watcher.watch("eth1", 0, true, vi);
+        watcher.poll();
+        vi.handle(new Event.Start());
+        assertThat(vi.state()).isEqualTo(VrrpState.FAULT);
+    }
+
+    @Test
+    void positiveWeightCountsWhileUpNegativeWhileDownReverseNegates() throws Exception {
+        VrrpInstance vi = instance(100);
+        watcher.watch("eth1", 20, false, vi);
+        watcher.watch("eth2", -30, false, vi);
+        watcher.watch("eth3", -5, true, vi); // down, reversed: +5
+        watcher.poll();
+        assertThat(vi.effectivePriority()).isEqualTo(125);
+        up.remove("eth1");
+        up.remove("eth2");
+        watcher.poll();
+        assertThat(vi.effectivePriority()).isEqualTo(100 - 30 + 5);
+        up.add("eth3");
+        watcher.poll();
+        assertThat(vi.effectivePriority()).isEqualTo(70);
+    }
+
+    @Test
+    void theOwnerKeeps255() throws Exception {
+        VrrpInstance vi = instance(255);
+        watcher.watch("eth9", -50, false, vi);
+        watcher.poll();
+        assertThat(vi.effectivePriority()).isEqualTo(255);
+    }
+}
