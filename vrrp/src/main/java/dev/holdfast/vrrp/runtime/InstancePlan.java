@@ -124,6 +124,7 @@ record InstancePlan(
                 .skipCheckAdvAddr(m.skipCheckAdvAddr())
                 .garpMaster(garp.masterRepeat(), Duration.ofNanos(garp.masterDelay().micros() * 1000))
                 .garpLowerPrio(garp.lowerPrioRepeat(), Duration.ofNanos(garp.lowerPrioDelay().micros() * 1000))
+                .garpMasterRefresh(Duration.ofNanos(garp.masterRefresh().micros() * 1000), garp.masterRefreshRepeat())
                 .unicastPeers(peers, m.checkUnicastSrc())
                 .strict(m.strictMode());
         InstanceConfig raw;

@@ -43,7 +43,9 @@ public record InstanceConfig(
         Duration garpLowerPrioDelay,
         List<InetAddress> unicastPeers,
         boolean checkUnicastSource,
-        boolean strict) {
+        boolean strict,
+        Duration garpMasterRefresh,
+        int garpMasterRefreshRepeat) {
 
     public InstanceConfig {
         Objects.requireNonNull(name);
@@ -54,6 +56,7 @@ public record InstanceConfig(
         Objects.requireNonNull(preemptDelay);
         Objects.requireNonNull(garpMasterDelay);
         Objects.requireNonNull(garpLowerPrioDelay);
+        Objects.requireNonNull(garpMasterRefresh);
         vips = List.copyOf(vips);
         unicastPeers = List.copyOf(unicastPeers);
         check(vrid >= 1 && vrid <= 255, "virtual_router_id " + vrid + " outside 1..255");
@@ -76,7 +79,9 @@ public record InstanceConfig(
         check(!preemptDelay.isNegative() && preemptDelay.compareTo(Duration.ofSeconds(1000)) <= 0,
                 "preempt_delay outside 0..1000 s");
         check(downTimerAdverts >= 1 && downTimerAdverts <= 100, "down_timer_adverts outside 1..100");
-        check(garpMasterRepeat >= 0 && garpLowerPrioRepeat >= 0, "negative GARP repeat");
+        check(garpMasterRepeat >= 0 && garpLowerPrioRepeat >= 0 && garpMasterRefreshRepeat >= 0,
+                "negative GARP repeat");
+        check(!garpMasterRefresh.isNegative(), "negative garp_master_refresh");
     }
 
     private static void check(boolean ok, String message) {
@@ -122,6 +127,8 @@ public record InstanceConfig(
         private boolean skipCheckAdvAddr;
         private int garpMasterRepeat = 5;
         private Duration garpMasterDelay = Duration.ofSeconds(5);
+        private Duration garpMasterRefresh = Duration.ZERO;
+        private int garpMasterRefreshRepeat = 1;
         private int garpLowerPrioRepeat;
         private Duration garpLowerPrioDelay = Duration.ZERO;
         private List<InetAddress> unicastPeers = new ArrayList<>();
@@ -155,6 +162,8 @@ public record InstanceConfig(
             skipCheckAdvAddr = c.skipCheckAdvAddr;
             garpMasterRepeat = c.garpMasterRepeat;
             garpMasterDelay = c.garpMasterDelay;
+            garpMasterRefresh = c.garpMasterRefresh;
+            garpMasterRefreshRepeat = c.garpMasterRefreshRepeat;
             garpLowerPrioRepeat = c.garpLowerPrioRepeat;
             garpLowerPrioDelay = c.garpLowerPrioDelay;
             unicastPeers = new ArrayList<>(c.unicastPeers);
@@ -228,6 +237,13 @@ public record InstanceConfig(
             return this;
         }
 
+        /** keepalived's garp_master_refresh (0 = never) and garp_master_refresh_repeat. */
+        public Builder garpMasterRefresh(Duration interval, int repeat) {
+            garpMasterRefresh = interval;
+            garpMasterRefreshRepeat = repeat;
+            return this;
+        }
+
         public Builder garpLowerPrio(int repeat, Duration delay) {
             garpLowerPrioRepeat = repeat;
             garpLowerPrioDelay = delay;
@@ -249,7 +265,8 @@ public record InstanceConfig(
             return new InstanceConfig(name, version, family, vrid, basePriority, advertIntervalCentis, initialState,
                     primaryAddress, vips, nopreempt, preemptDelay, downTimerAdverts, lowerPrioNoAdvert,
                     higherPrioSendAdvert, ownerIgnoreAdverts, skipCheckAdvAddr, garpMasterRepeat, garpMasterDelay,
-                    garpLowerPrioRepeat, garpLowerPrioDelay, unicastPeers, checkUnicastSource, strict);
+                    garpLowerPrioRepeat, garpLowerPrioDelay, unicastPeers, checkUnicastSource, strict,
+                    garpMasterRefresh, garpMasterRefreshRepeat);
         }
     }
 }

@@ -48,6 +48,7 @@ public final class VrrpInstance {
     private final Timer mainTimer = new Timer();
     private final Timer garpTimer = new Timer();
     private final Timer lowerPrioGarpTimer = new Timer();
+    private final Timer garpRefreshTimer = new Timer();
 
     public VrrpInstance(InstanceConfig config, Scheduler scheduler, Consumer<Action> sink) {
         this.config = Objects.requireNonNull(config);
@@ -357,8 +358,19 @@ public final class VrrpInstance {
                         () -> sink.accept(new Action.SendGarp(config.garpMasterRepeat())));
             }
         }
+        startGarpRefresh();
         sink.accept(new Action.StateChanged(from, VrrpState.MASTER, effectivePriority));
         mainTimer.startMicros(Timing.centisToMicros(config.advertIntervalCentis()));
+    }
+
+    /** garp_master_refresh: while MASTER, another burst every interval, so switches do not forget us. */
+    private void startGarpRefresh() {
+        if (!config.garpMasterRefresh().isZero() && config.garpMasterRefreshRepeat() > 0) {
+            garpRefreshTimer.start(config.garpMasterRefresh(), () -> {
+                sink.accept(new Action.SendGarp(config.garpMasterRefreshRepeat()));
+                startGarpRefresh();
+            });
+        }
     }
 
     private void leaveMaster(VrrpState to) {
@@ -399,6 +411,7 @@ public final class VrrpInstance {
         mainTimer.cancel();
         garpTimer.cancel();
         lowerPrioGarpTimer.cancel();
+        garpRefreshTimer.cancel();
     }
 
     private void ignore(DecodeError reason, String detail) {

@@ -59,6 +59,8 @@ class InstancePlanTest {
                   }
                   garp_master_delay 3
                   garp_master_repeat 2
+                  garp_master_refresh 60
+                  garp_master_refresh_repeat 3
                   virtual_ipaddress {
                     10.0.0.100/24 dev eth1 label eth1:vip
                     10.0.0.101
@@ -79,6 +81,8 @@ class InstancePlanTest {
         assertThat(c.vips()).containsExactly(address("10.0.0.100"), address("10.0.0.101"));
         assertThat(c.garpMasterRepeat()).isEqualTo(2);
         assertThat(c.garpMasterDelay()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.garpMasterRefresh()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.garpMasterRefreshRepeat()).isEqualTo(3);
         assertThat(p.authentication().type()).isEqualTo(AuthType.PASS);
         assertThat(p.rules().authentication().type()).isEqualTo(AuthType.PASS);
         assertThat(p.protocol()).isEqualTo(VrrpSocket.IPPROTO_VRRP);

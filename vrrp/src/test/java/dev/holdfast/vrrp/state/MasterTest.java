@@ -40,6 +40,20 @@ class MasterTest {
     }
 
     @Test
+    void garpMasterRefreshRepeatsWhileMasterAndStopsOnLeaving() {
+        Harness h = Harness.started(Harness.v2().priority(255).initialState(VrrpState.MASTER)
+                .garpMaster(1, Duration.ZERO).garpMasterRefresh(Duration.ofSeconds(10), 2));
+        h.take();
+        h.clock.advanceMillis(25_000);
+        assertThat(h.take()).filteredOn(a -> a instanceof Action.SendGarp).containsExactly(new Action.SendGarp(2),
+                new Action.SendGarp(2));
+        h.instance.handle(new Event.Stop());
+        h.take();
+        h.clock.advanceMillis(30_000);
+        assertThat(h.take()).isEmpty();
+    }
+
+    @Test
     void higherPriorityAdvertSendsMasterToBackupWithoutAnAdvert() {
         Harness h = master(Harness.v2().priority(100));
         h.receive(200, HIGHER_PEER);
