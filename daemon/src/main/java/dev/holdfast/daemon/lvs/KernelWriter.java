@@ -128,12 +128,14 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
             if (plan.isEmpty()) {
                 return;
             }
-            for (OperationResult r : client.apply(plan)) {
-                if (r.error().isPresent()) {
-                    LOG.log(Level.ERROR, "IPVS: " + r.error().get().getMessage());
-                } else {
+            List<OperationResult> results = client.apply(plan);
+            for (OperationResult r : results) {
+                if (r.error().isEmpty()) {
                     LOG.log(Level.INFO, "IPVS: " + PlanPrinter.line(r.operation()));
                 }
+            }
+            for (String line : OperationResult.errorLines(results)) {
+                LOG.log(Level.ERROR, "IPVS: " + line);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "IPVS: " + e.getMessage());
