@@ -97,9 +97,7 @@ public final class DnsProbe implements Probe {
                         ctx.close();
                     }
                 });
-        ChannelFuture connect = spec.connection().bindTo().isPresent()
-                ? bootstrap.connect(spec.connection().target(), spec.connection().bindTo().get())
-                : bootstrap.connect(spec.connection().target());
+        ChannelFuture connect = Dial.connect(bootstrap, spec.connection());
         connect.addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
                 result.complete(CheckResult.failed(what + ": " + ConnectFailure.describe(f.cause(),

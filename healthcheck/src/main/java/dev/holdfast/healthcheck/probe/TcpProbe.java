@@ -56,8 +56,6 @@ public final class TcpProbe implements Probe {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(Integer.MAX_VALUE,
                         timeout.toMillis())))
                 .handler(initializer);
-        return connection.bindTo().isPresent()
-                ? bootstrap.connect(connection.target(), connection.bindTo().get())
-                : bootstrap.connect(connection.target());
+        return Dial.connect(bootstrap, connection);
     }
 }

@@ -82,9 +82,7 @@ public final class UdpProbe implements Probe {
                         }
                     }
                 });
-        ChannelFuture connect = spec.connection().bindTo().isPresent()
-                ? bootstrap.connect(spec.connection().target(), spec.connection().bindTo().get())
-                : bootstrap.connect(spec.connection().target());
+        ChannelFuture connect = Dial.connect(bootstrap, spec.connection());
         connect.addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
                 result.complete(CheckResult.failed(what + ": " + ConnectFailure.describe(f.cause(),
