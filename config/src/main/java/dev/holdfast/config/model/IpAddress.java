@@ -28,7 +28,7 @@ public record IpAddress(String text, boolean ipv6, byte[] bytes) {
             if (b.length != 16) {
                 return null;
             }
-            return new IpAddress(canonical6(b) + (pct >= 0 ? s.substring(pct) : ""), true, b);
+            return new IpAddress(formatIpv6(b) + (pct >= 0 ? s.substring(pct) : ""), true, b);
         } catch (UnknownHostException | SecurityException | IllegalArgumentException e) {
             return null;
         }
@@ -58,7 +58,12 @@ public record IpAddress(String text, boolean ipv6, byte[] bytes) {
         return part == 4 ? b : null;
     }
 
-    private static String canonical6(byte[] b) {
+    /**
+     * The text of a 16-byte IPv6 address as glibc's inet_ntop writes it (so as ipvsadm and ip print it): the
+     * longest run of two or more zero groups becomes "::" (the first on a tie), and IPv4-compatible and
+     * IPv4-mapped addresses keep their dotted quad.
+     */
+    public static String formatIpv6(byte[] b) {
         int[] w = new int[8];
         for (int i = 0; i < 8; i++) {
             w[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
@@ -79,6 +84,10 @@ public record IpAddress(String text, boolean ipv6, byte[] bytes) {
                 bestLen = j - i;
             }
             i = j;
+        }
+        if (bestStart == 0 && (bestLen == 6 || bestLen == 7 && w[7] != 1 || bestLen == 5 && w[5] == 0xffff)) {
+            String quad = (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
+            return bestLen == 5 ? "::ffff:" + quad : "::" + quad;
         }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 8; i++) {
