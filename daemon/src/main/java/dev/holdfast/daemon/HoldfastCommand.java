@@ -5,7 +5,12 @@ import dev.holdfast.config.LoadOptions;
 import dev.holdfast.config.LoadResult;
 import dev.holdfast.config.diag.Diagnostic;
 import dev.holdfast.config.json.ConfigJson;
+import dev.holdfast.daemon.lvs.LvsRuntime;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +80,100 @@ final class HoldfastCommand implements Callable<Integer> {
             + "removed)")
     boolean dontReleaseVrrp;
 
+    @Option(names = {"-p", "--pid"}, paramLabel = "FILE", description = "Write the pid to FILE (holdfast is one "
+            + "process: -r/--vrrp_pid and -c/--checkers_pid name files that get the same pid)")
+    Path pidFile;
+
+    @Option(names = {"-r", "--vrrp_pid"}, paramLabel = "FILE", description = "Also write the pid to FILE")
+    Path vrrpPidFile;
+
+    @Option(names = {"-c", "--checkers_pid"}, paramLabel = "FILE", description = "Also write the pid to FILE")
+    Path checkersPidFile;
+
+    @Option(names = {"-b", "--bfd_pid"}, paramLabel = "FILE", description = "Also write the pid to FILE")
+    Path bfdPidFile;
+
+    @Option(names = {"-g", "--log-file"}, arity = "0..1", paramLabel = "FILE", fallbackValue = "/tmp/keepalived.log",
+            description = "Also log to FILE (default /tmp/keepalived.log)")
+    Path logFile;
+
+    @Option(names = "--flush-log-file", description = "Accepted: holdfast flushes every log line")
+    boolean flushLogFile;
+
+    @Option(names = {"-G", "--no-syslog"}, description = "Accepted: holdfast does not use syslog")
+    boolean noSyslog;
+
+    @Option(names = {"-R", "--dont-respawn"}, description = "Accepted: holdfast is one process, nothing to respawn")
+    boolean dontRespawn;
+
+    @Option(names = {"-B", "--no_bfd"}, description = "Accepted: holdfast has no BFD")
+    boolean noBfd;
+
+    @Option(names = "--signum", paramLabel = "SIGFUNC", description = "Print the signal number of STOP, RELOAD, "
+            + "DATA or STATS and exit")
+    String signum;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT|off", defaultValue = "127.0.0.1:9650",
+            description = "Read-only HTTP listener for /metrics (Prometheus), /status (JSON) and /healthz "
+                    + "(default: ${DEFAULT-VALUE}; off: none)")
+    String listen;
+
+    @Option(names = "--keepalived-metric-names", description = "Also expose keepalived_exporter's metric names")
+    boolean keepalivedMetricNames;
+
+    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "300", description = "A real server "
+            + "a reload removed keeps weight 0 until its active connections end, at most this long "
+            + "(default: ${DEFAULT-VALUE})")
+    long drainTimeout;
+
+    @Option(names = "--drift-check", paramLabel = "SECONDS", defaultValue = "30", description = "Compare the IPVS "
+            + "table with what holdfast wrote this often and repair changes made behind its back "
+            + "(default: ${DEFAULT-VALUE}; 0: never)")
+    long driftCheck;
+
+    // keepalived options holdfast does not implement: recognised so the message names them
+    @Option(names = {"-S", "--log-facility"}, hidden = true, paramLabel = "FACILITY")
+    String logFacility;
+
+    @Option(names = {"-u", "--umask"}, hidden = true)
+    String umask;
+
+    @Option(names = {"-X", "--release-vips"}, hidden = true)
+    boolean releaseVips;
+
+    @Option(names = {"-a", "--address-monitoring"}, hidden = true)
+    boolean addressMonitoring;
+
+    @Option(names = {"-s", "--namespace"}, hidden = true)
+    String namespace;
+
+    @Option(names = {"-x", "--snmp"}, hidden = true)
+    boolean snmp;
+
+    @Option(names = {"-A", "--snmp-agent-socket"}, hidden = true)
+    String snmpSocket;
+
+    @Option(names = {"-m", "--core-dump"}, hidden = true)
+    boolean coreDump;
+
+    @Option(names = {"-M", "--core-dump-pattern"}, hidden = true, arity = "0..1", fallbackValue = "")
+    String coreDumpPattern;
+
+    @Option(names = "--all", hidden = true)
+    boolean all;
+
+    @Option(names = {"--perf", "--debug"}, hidden = true, arity = "0..1", fallbackValue = "")
+    String debug;
+
+    @Option(names = {"--no-mem-check", "--openssl-mem-check", "--ignore-sigint"}, hidden = true)
+    boolean memCheck;
+
+    @Option(names = {"-L", "--mem-check-log"}, hidden = true)
+    boolean memCheckLog;
+
+    @Option(names = "--config-fd", hidden = true)
+    String configFd;
+
     PrintStream out = System.out;
     PrintStream err = System.err;
 
@@ -120,13 +219,91 @@ final class HoldfastCommand implements Callable<Integer> {
             out.println(ConfigJson.write(r.config()));
             return 0;
         }
-        Daemon.configureLogging(logDetail);
+        if (signum != null) {
+            return signum();
+        }
+        String unsupported = unsupported();
+        if (unsupported != null) {
+            err.println("holdfast: " + unsupported);
+            return 2;
+        }
+        InetSocketAddress listenAt;
+        try {
+            listenAt = Listen.parse(listen);
+        } catch (IllegalArgumentException e) {
+            err.println("holdfast: --listen " + listen + ": " + e.getMessage());
+            return 2;
+        }
+        if (drainTimeout < 0 || driftCheck < 0) {
+            err.println("holdfast: --drain-timeout and --drift-check take seconds >= 0");
+            return 2;
+        }
+        try {
+            Logging.configure(logDetail, logFile);
+        } catch (IOException e) {
+            err.println("holdfast: --log-file " + logFile + ": " + e.getMessage());
+            return 2;
+        }
         LoadResult r = load();
         print(r, err);
         if (r.config() == null) {
             return LoadResult.EXIT_CANNOT_RUN;
         }
-        return Daemon.run(r.config(), new Daemon.Parts(!vrrpOnly, !checkOnly, dontReleaseIpvs, dontReleaseVrrp), err);
+        List<Path> pids = new ArrayList<>();
+        for (Path p : new Path[] {pidFile, vrrpPidFile, checkersPidFile, bfdPidFile}) {
+            if (p != null) {
+                pids.add(p);
+            }
+        }
+        Director.Settings settings = new Director.Settings(file, this::load, !vrrpOnly, !checkOnly,
+                new LvsRuntime.Settings(dontReleaseIpvs, Duration.ofSeconds(drainTimeout),
+                        Duration.ofSeconds(driftCheck)), listenAt, keepalivedMetricNames, pids);
+        return new Director(settings, r.config()).run(err);
+    }
+
+    /** keepalived --signum: the numbers holdfast answers to. */
+    private int signum() {
+        Integer n = switch (signum.toUpperCase(java.util.Locale.ROOT)) {
+            case "STOP" -> 15;
+            case "RELOAD" -> 1;
+            case "DATA" -> 10;
+            case "STATS" -> 12;
+            default -> null;
+        };
+        if (n == null) {
+            err.println("holdfast: --signum " + signum + ": holdfast answers STOP (15), RELOAD (1), DATA (10) and "
+                    + "STATS (12); for JSON use GET /status on the --listen address");
+            return 1;
+        }
+        out.println(n);
+        return 0;
+    }
+
+    /** The first keepalived option given that holdfast does not implement, as a message naming it; else null. */
+    private String unsupported() {
+        Object[][] table = {
+            {logFacility, "-S/--log-facility: holdfast logs to stderr (journald under systemd) and with -g to a file, "
+                    + "not to syslog"},
+            {umask, "-u/--umask: set the umask in the service manager (systemd UMask=) instead"},
+            {releaseVips ? true : null, "-X/--release-vips is not supported"},
+            {addressMonitoring ? true : null, "-a/--address-monitoring is not supported"},
+            {namespace, "-s/--namespace is not supported: start holdfast inside the namespace (ip netns exec NAME)"},
+            {snmp ? true : null, "-x/--snmp is not supported: holdfast has no SNMP agent; use the Prometheus "
+                    + "metrics (--listen)"},
+            {snmpSocket, "-A/--snmp-agent-socket is not supported: holdfast has no SNMP agent"},
+            {coreDump ? true : null, "-m/--core-dump is not supported"},
+            {coreDumpPattern, "-M/--core-dump-pattern is not supported"},
+            {all ? true : null, "--all is not supported: holdfast runs the parts the configuration has"},
+            {debug, "--perf/--debug are keepalived debugging options holdfast does not have"},
+            {memCheck || memCheckLog ? true : null, "keepalived's memory-check options are not supported"},
+            {configFd, "--config-fd is internal to keepalived"},
+        };
+        for (Object[] row : table) {
+            if (row[0] != null) {
+                return (String) row[1];
+            }
+        }
+        return null;
     }
 
     private int configTest() throws IOException {

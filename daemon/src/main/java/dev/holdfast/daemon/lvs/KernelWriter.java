@@ -9,12 +9,14 @@ import dev.holdfast.healthcheck.lvs.LvsOutput;
 import dev.holdfast.healthcheck.lvs.Notification;
 import dev.holdfast.healthcheck.spec.ServiceAddress;
 import dev.holdfast.ipvs.Destination;
+import dev.holdfast.ipvs.DestinationKey;
 import dev.holdfast.ipvs.IpvsTable;
 import dev.holdfast.ipvs.Operation;
 import dev.holdfast.ipvs.Ownership;
 import dev.holdfast.ipvs.PlanPrinter;
 import dev.holdfast.ipvs.Reconciler;
 import dev.holdfast.ipvs.Service;
+import dev.holdfast.ipvs.ServiceKey;
 import dev.holdfast.ipvs.config.ConfiguredTable;
 import dev.holdfast.ipvs.kernel.DestinationStatus;
 import dev.holdfast.ipvs.kernel.IpvsClient;
@@ -29,22 +31,32 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Turns the health checker's desired destinations into kernel IPVS operations. Called on the checker's event loop,
  * it only records the wish and hands it to its own kernel thread, so a slow netlink round trip never delays a
- * check. Each change is reconciled against the kernel as it is (drift included), touching only the changed
- * virtual server's services.
+ * check. Each change is reconciled against the kernel as it is, touching only the changed virtual server's
+ * services. A reload retargets it ({@link #retarget}): real servers and services the new configuration dropped
+ * are drained (weight 0 until their active connections end, see {@link Drain}), not cut. Every
+ * {@code driftInterval} the whole owned table is compared with the kernel again, and entries changed behind
+ * holdfast's back (an {@code ipvsadm -d} by hand) are put back.
  */
 public final class KernelWriter implements LvsOutput, AutoCloseable {
     private static final Logger LOG = System.getLogger("holdfast.ipvs");
 
     private final IpvsClient client;
     private final boolean keepOnStop;
-    private final ExecutorService kernel = Executors.newSingleThreadExecutor(r -> {
+    private final Drain drain;
+    private final KernelListener listener;
+    private final ScheduledExecutorService kernel = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "holdfast-ipvs");
         t.setDaemon(true);
         return t;
@@ -54,26 +66,157 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Map<ServiceAddress, Target> targets = new HashMap<>();
+    private volatile Map<ServiceAddress, Target> targets;
+    /** The checker's latest wish per virtual server, replayed after a reload and by the drift check. */
+    private final Map<ServiceAddress, DesiredDestinations> lastDesired = new ConcurrentHashMap<>();
 
     /** A virtual server of the config and the kernel services it stands for. */
     private record Target(VirtualServer vs, List<Service> services) {
     }
 
+    /** What the kernel writer did, for metrics. Called on the kernel thread. */
+    public interface KernelListener {
+        /** Why a reconcile ran. */
+        enum Cause { CHANGE, RELOAD, DRIFT, DRAIN }
+
+        void reconciled(Cause cause, int sent, int failed, Duration took);
+
+        /** A real server or quorum notification (called on the checker's thread). */
+        default void notified(Notification n) {
+        }
+
+        KernelListener NONE = (cause, sent, failed, took) -> { };
+    }
+
     public KernelWriter(KeepalivedConfig config, IpvsClient client, boolean keepOnStop) {
+        this(config, client, keepOnStop, new Drain(java.time.Clock.systemUTC(), Duration.ofMinutes(5)),
+                KernelListener.NONE, Duration.ZERO);
+    }
+
+    /**
+     * @param driftInterval how often the owned table is compared with the kernel; zero or negative: never
+     */
+    public KernelWriter(KeepalivedConfig config, IpvsClient client, boolean keepOnStop, Drain drain,
+                        KernelListener listener, Duration driftInterval) {
         this.client = client;
         this.keepOnStop = keepOnStop;
+        this.drain = drain;
+        this.listener = listener;
+        this.targets = targets(config);
+        if (!driftInterval.isZero() && !driftInterval.isNegative()) {
+            long ms = driftInterval.toMillis();
+            kernel.scheduleWithFixedDelay(this::repairDrift, ms, ms, TimeUnit.MILLISECONDS);
+        }
+        kernel.scheduleWithFixedDelay(this::drainTick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private static Map<ServiceAddress, Target> targets(KeepalivedConfig config) {
+        Map<ServiceAddress, Target> out = new HashMap<>();
         for (VirtualServer vs : config.virtualServers()) {
-            targets.put(CheckSpecs.address(vs), new Target(vs, ConfiguredTable.services(vs,
+            out.put(CheckSpecs.address(vs), new Target(vs, ConfiguredTable.services(vs,
                     config.virtualServerGroups())));
         }
+        return Map.copyOf(out);
+    }
+
+    /**
+     * Takes a reloaded configuration. Real servers and services it no longer has start draining; those it brings
+     * back stop draining. Call it before the health checker's reload, so that the checker's next wishes are read
+     * against the new virtual servers. Returns when the kernel thread has taken it.
+     */
+    public void retarget(KeepalivedConfig config) {
+        Map<ServiceAddress, Target> next = targets(config);
+        Map<ServiceAddress, Target> previous = targets;
+        Future<?> done = kernel.submit(() -> {
+            Map<ServiceKey, Set<DestinationKey>> before = configured(previous);
+            Map<ServiceKey, Set<DestinationKey>> after = configured(next);
+            before.forEach((service, dests) -> {
+                Set<DestinationKey> kept = after.get(service);
+                if (kept == null) {
+                    drain.service(service);
+                    dests.forEach(d -> drain.destination(service, d));
+                } else {
+                    dests.stream().filter(d -> !kept.contains(d)).forEach(d -> drain.destination(service, d));
+                }
+            });
+            after.forEach((service, dests) -> {
+                if (drain.retiring(service)) {
+                    drain.restore(service);
+                }
+                dests.forEach(d -> drain.restore(service, d));
+            });
+            targets = next;
+            lastDesired.keySet().retainAll(next.keySet());
+            quiesceRetiring();
+        });
+        try {
+            done.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.log(Level.ERROR, "IPVS: reload: " + e.getMessage());
+        }
+    }
+
+    /** Every destination the config gives each service (sorry servers included), by service key. */
+    private static Map<ServiceKey, Set<DestinationKey>> configured(Map<ServiceAddress, Target> targets) {
+        Map<ServiceKey, Set<DestinationKey>> out = new HashMap<>();
+        for (Target t : targets.values()) {
+            for (Service s : t.services()) {
+                Set<DestinationKey> dests = out.computeIfAbsent(s.key(), k -> new HashSet<>());
+                for (RealServer rs : t.vs().realServers()) {
+                    dests.add(ConfiguredTable.destination(rs, s.key(), 0).key());
+                }
+                if (t.vs().sorryServer() != null) {
+                    dests.add(ConfiguredTable.destination(t.vs().sorryServer(), s.key(), 0).key());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The services a reload removed: their destinations go to weight 0 at once. */
+    private void quiesceRetiring() {
+        Set<ServiceKey> retiring = drain.retiringServices();
+        if (retiring.isEmpty()) {
+            return;
+        }
+        List<Operation> plan = new ArrayList<>();
+        for (ServiceStatus s : listServices()) {
+            if (retiring.contains(s.service().key())) {
+                for (DestinationStatus d : client.listDestinations(s.service().key())) {
+                    drain.destination(s.service().key(), d.destination().key());
+                    if (d.destination().weight() != 0) {
+                        plan.add(new Operation.EditDestination(s.service().key(), Drain.quiesced(d.destination())));
+                    }
+                }
+            }
+        }
+        apply(plan, KernelListener.Cause.RELOAD);
     }
 
     @Override
     public void destinations(DesiredDestinations desired) {
         Target target = targets.get(desired.service());
         if (target == null) {
-            LOG.log(Level.WARNING, "no virtual server for " + desired.service() + "; destinations ignored");
+            return; // a virtual server a reload removed: the drain owns its services now
+        }
+        lastDesired.put(desired.service(), desired);
+        kernel.execute(() -> reconcile(desired, KernelListener.Cause.CHANGE));
+    }
+
+    /** Re-reads every wish against the current targets (after a reload, and for the drift check). */
+    public void replay(KernelListener.Cause cause) {
+        kernel.execute(() -> lastDesired.values().forEach(d -> reconcile(d, cause)));
+    }
+
+    private void repairDrift() {
+        lastDesired.values().forEach(d -> reconcile(d, KernelListener.Cause.DRIFT));
+    }
+
+    private void reconcile(DesiredDestinations desired, KernelListener.Cause cause) {
+        Target target = targets.get(desired.service());
+        if (target == null) {
             return;
         }
         IpvsTable.Builder want = IpvsTable.builder();
@@ -93,10 +236,9 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
                 want.service(s, dests);
             }
         }
-        IpvsTable wanted = want.build();
-        Set<Object> keys = new HashSet<>();
+        Set<ServiceKey> keys = new HashSet<>();
         target.services().forEach(s -> keys.add(s.key()));
-        kernel.execute(() -> reconcile(wanted, keys, remove));
+        reconcile(want.build(), keys, remove, cause);
     }
 
     private static RealServer find(VirtualServer vs, InetAddress address, int port, boolean sorry) {
@@ -111,39 +253,132 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
         return vs.sorryServer();
     }
 
+    private List<ServiceStatus> listServices() {
+        return client.listServices();
+    }
+
     /** Plans against the kernel's current state of these services and applies the difference. */
-    private void reconcile(IpvsTable wanted, Set<Object> keys, boolean remove) {
+    private void reconcile(IpvsTable wanted, Set<ServiceKey> keys, boolean remove, KernelListener.Cause cause) {
         try {
             IpvsTable.Builder now = IpvsTable.builder();
-            for (ServiceStatus s : client.listServices()) {
+            Map<Drain.Ref, Destination> present = new HashMap<>();
+            for (ServiceStatus s : listServices()) {
                 if (keys.contains(s.service().key())) {
                     List<Destination> dests = new ArrayList<>();
                     for (DestinationStatus d : client.listDestinations(s.service().key())) {
                         dests.add(d.destination());
+                        present.put(new Drain.Ref(s.service().key(), d.destination().key()), d.destination());
                     }
                     now.service(s.service(), dests);
                 }
             }
-            List<Operation> plan = Reconciler.plan(wanted, now.build(), remove ? Ownership.ALL : Ownership.ONLY_CONFIGURED);
-            if (plan.isEmpty()) {
-                return;
-            }
-            List<OperationResult> results = client.apply(plan);
-            for (OperationResult r : results) {
-                if (r.error().isEmpty()) {
-                    LOG.log(Level.INFO, "IPVS: " + PlanPrinter.line(r.operation()));
-                }
-            }
-            for (String line : OperationResult.errorLines(results)) {
-                LOG.log(Level.ERROR, "IPVS: " + line);
-            }
+            List<Operation> plan = Reconciler.plan(wanted, now.build(), remove ? Ownership.ALL
+                    : Ownership.ONLY_CONFIGURED);
+            apply(remove ? plan : drain.rewrite(plan, present), cause);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "IPVS: " + e.getMessage());
         }
     }
 
+    private void apply(List<Operation> plan, KernelListener.Cause cause) {
+        if (plan.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        List<OperationResult> results = client.apply(plan);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        int failed = 0;
+        String why = cause == KernelListener.Cause.DRIFT ? " (drift repaired: the kernel differed from holdfast's "
+                + "last write)" : cause == KernelListener.Cause.DRAIN ? " (drained)" : "";
+        for (OperationResult r : results) {
+            if (r.error().isEmpty()) {
+                LOG.log(cause == KernelListener.Cause.DRIFT ? Level.WARNING : Level.INFO,
+                        "IPVS: " + PlanPrinter.line(r.operation()) + why);
+            } else {
+                failed++;
+            }
+        }
+        for (String line : OperationResult.errorLines(results)) {
+            LOG.log(Level.ERROR, "IPVS: " + line);
+        }
+        listener.reconciled(cause, results.size(), failed, took);
+    }
+
+    /** Deletes drained destinations (no active connection left, or past the drain timeout) and emptied services. */
+    private void drainTick() {
+        if (drain.isEmpty()) {
+            return;
+        }
+        try {
+            Map<Drain.Ref, DestinationStatus> status = new HashMap<>();
+            Set<ServiceKey> inKernel = new HashSet<>();
+            Set<ServiceKey> wanted = new HashSet<>();
+            drain.draining().keySet().forEach(r -> wanted.add(r.service()));
+            wanted.addAll(drain.retiringServices());
+            for (ServiceStatus s : listServices()) {
+                ServiceKey key = s.service().key();
+                if (wanted.contains(key)) {
+                    inKernel.add(key);
+                    for (DestinationStatus d : client.listDestinations(key)) {
+                        status.put(new Drain.Ref(key, d.destination().key()), d);
+                    }
+                }
+            }
+            List<Operation> plan = new ArrayList<>();
+            for (Drain.Done done : drain.tick(status)) {
+                plan.add(new Operation.DeleteDestination(done.ref().service(), done.ref().destination()));
+                if (done.timedOut()) {
+                    LOG.log(Level.WARNING, "IPVS: drain timeout (" + drain.timeout().toSeconds() + " s) for "
+                            + done.ref().destination() + " of " + done.ref().service() + ": "
+                            + done.activeConnections() + " active connection(s) cut");
+                }
+            }
+            for (ServiceKey s : drain.emptyServices()) {
+                if (inKernel.contains(s)) {
+                    plan.add(new Operation.DeleteService(s));
+                }
+            }
+            apply(plan, KernelListener.Cause.DRAIN);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "IPVS: drain: " + e.getMessage());
+        }
+    }
+
+    /** The owned services and their destinations as the kernel has them, with counters; read on the kernel thread. */
+    public CompletableFuture<List<ServiceReading>> read() {
+        CompletableFuture<List<ServiceReading>> out = new CompletableFuture<>();
+        kernel.execute(() -> {
+            try {
+                Set<ServiceKey> owned = new HashSet<>();
+                targets.values().forEach(t -> t.services().forEach(s -> owned.add(s.key())));
+                owned.addAll(drain.retiringServices());
+                List<ServiceReading> readings = new ArrayList<>();
+                for (ServiceStatus s : listServices()) {
+                    if (owned.contains(s.service().key())) {
+                        readings.add(new ServiceReading(s, client.listDestinations(s.service().key()),
+                                drain.retiring(s.service().key())));
+                    }
+                }
+                out.complete(readings);
+            } catch (RuntimeException e) {
+                out.completeExceptionally(e);
+            }
+        });
+        return out;
+    }
+
+    /** One owned kernel service with its destinations, as read for metrics and status. */
+    public record ServiceReading(ServiceStatus service, List<DestinationStatus> destinations, boolean retiring) {
+    }
+
+    /** The destinations draining now, with their deadlines; read on the kernel thread. */
+    public CompletableFuture<Map<Drain.Ref, java.time.Instant>> draining() {
+        return CompletableFuture.supplyAsync(drain::draining, kernel);
+    }
+
     @Override
     public void notify(Notification n) {
+        listener.notified(n);
         LOG.log(Level.INFO, n.fifoLine() + (n instanceof Notification.RealServerChanged rc && rc.reason() != null
                 && !rc.reason().isEmpty() ? " (" + rc.reason() + ")" : ""));
         Script script = script(n);
@@ -184,6 +419,14 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
     /** Waits until every change handed to the kernel thread has been applied. */
     @Override
     public void close() throws InterruptedException {
+        if (!keepOnStop) {
+            kernel.execute(() -> {
+                Set<ServiceKey> present = new HashSet<>();
+                listServices().forEach(s -> present.add(s.service().key()));
+                apply(drain.retiringServices().stream().filter(present::contains)
+                        .<Operation>map(Operation.DeleteService::new).toList(), KernelListener.Cause.DRAIN);
+            });
+        }
         kernel.shutdown();
         kernel.awaitTermination(30, TimeUnit.SECONDS);
         scripts.shutdown();

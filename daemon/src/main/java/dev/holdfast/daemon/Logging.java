@@ -1,0 +1,31 @@
+package dev.holdfast.daemon;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.logging.FileHandler;
+import java.util.logging.Handler;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * One line per event on stderr (journald adds its own timestamp when run by systemd), with -D for detail, and
+ * with -g also to a file, as keepalived's --log-file.
+ */
+final class Logging {
+    private Logging() {
+    }
+
+    static void configure(boolean detail, Path file) throws IOException {
+        System.setProperty("java.util.logging.SimpleFormatter.format",
+                "%1$tF %1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.setLevel(detail ? java.util.logging.Level.FINE : java.util.logging.Level.INFO);
+        if (file != null) {
+            FileHandler f = new FileHandler(file.toString(), true);
+            root.addHandler(f);
+        }
+        for (Handler h : root.getHandlers()) {
+            h.setLevel(root.getLevel());
+            h.setFormatter(new SimpleFormatter());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.holdfast.daemon;
+
+import dev.holdfast.config.model.GlobalDefs;
+import dev.holdfast.config.model.KeepalivedConfig;
+import dev.holdfast.config.model.VrrpInstance;
+import dev.holdfast.vrrp.packet.RejectCounts;
+import dev.holdfast.vrrp.runtime.VrrpService;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The VRRP half of the director: the VRRP service, its notify scripts and the record kept for metrics. A reload
+ * that leaves every VRRP setting as it was leaves the instances running untouched; one that changes them restarts
+ * VRRP with the new instances (priority-0 advert, then the new election), and says so.
+ */
+final class VrrpRuntime implements AutoCloseable {
+    private static final Logger LOG = System.getLogger("holdfast.vrrp");
+
+    private KeepalivedConfig config;
+    private VrrpService service;
+    private VrrpNotifier notifier;
+    private VrrpRecord record;
+
+    private VrrpRuntime() {
+    }
+
+    /**
+     * Starts every vrrp_instance.
+     *
+     * @throws RuntimeException with a one-line message when VRRP sockets cannot be opened
+     */
+    static VrrpRuntime start(KeepalivedConfig config) {
+        VrrpRuntime r = new VrrpRuntime();
+        r.open(config, null);
+        return r;
+    }
+
+    private void open(KeepalivedConfig next, VrrpRecord previous) {
+        VrrpNotifier n = new VrrpNotifier(next);
+        VrrpRecord rec = new VrrpRecord(next, n, Clock.systemUTC());
+        if (previous != null) {
+            rec.carryFrom(previous);
+        }
+        service = VrrpService.start(next, rec);
+        notifier = n;
+        record = rec;
+        config = next;
+        LOG.log(Level.INFO, "VRRP started: " + next.vrrpInstances().size() + " instance(s)");
+    }
+
+    /** Takes a reloaded configuration; VRRP restarts only if a VRRP setting changed. */
+    synchronized void reload(KeepalivedConfig next) {
+        if (vrrpPart(next).equals(vrrpPart(config))) {
+            config = next;
+            LOG.log(Level.INFO, "reload: VRRP settings unchanged; " + next.vrrpInstances().size()
+                    + " instance(s) keep running");
+            return;
+        }
+        LOG.log(Level.WARNING, "reload: VRRP settings changed; restarting VRRP with " + next.vrrpInstances().size()
+                + " instance(s) (a master hands over and the election runs again)");
+        VrrpRecord old = record;
+        closeService();
+        open(next, old);
+    }
+
+    /** Everything a VRRP instance's behaviour depends on; equal parts mean nothing to redo. */
+    static List<Object> vrrpPart(KeepalivedConfig c) {
+        GlobalDefs g = c.globalDefs();
+        return List.of(c.vrrpInstances(), c.vrrpSyncGroups(), c.vrrpScripts(), c.trackFiles(),
+                c.vrrpTrackProcesses(), c.garpGroups(), c.staticIpaddress(), c.staticRoutes(), c.staticRules(),
+                List.of(String.valueOf(g.routerId()), String.valueOf(g.vrrpMcastGroup4()),
+                        String.valueOf(g.vrrpMcastGroup6()), String.valueOf(g.defaultInterface()), g.vrrpVersion(),
+                        g.v3ChecksumAsV2(), String.valueOf(g.vrrpGarp()), g.vrrpMinGarp(), g.vrrpDownTimerAdverts(),
+                        g.vrrpLowerPrioNoAdvert(), g.vrrpHigherPrioSendAdvert(), g.vrrpOwnerIgnoreAdverts(),
+                        g.vrrpCheckUnicastSrc(), g.vrrpSkipCheckAdvAddr(), g.vrrpStrict(),
+                        String.valueOf(g.notifyFifo()), String.valueOf(g.vrrpNotifyFifo()),
+                        String.valueOf(g.vrrpStartupDelay())));
+    }
+
+    synchronized List<VrrpRecord.Instance> instances() {
+        return record.instances(config.vrrpInstances().stream().map(VrrpInstance::name).toList());
+    }
+
+    synchronized RejectCounts rejects() {
+        return service.rejects();
+    }
+
+    private void closeService() {
+        service.stop();
+        try {
+            notifier.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeService();
+    }
+}
