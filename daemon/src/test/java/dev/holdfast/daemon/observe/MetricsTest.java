@@ -40,34 +40,9 @@ import org.junit.jupiter.api.Test;
 class MetricsTest {
     private static final Instant T = Instant.parse("2026-11-23T12:00:00Z");
 
-    static Snapshot sample() throws IOException {
-        InetAddress vip = InetAddress.getByName("10.0.1.100");
-        InetAddress rs1 = InetAddress.getByName("10.0.2.11");
-        InetAddress rs2 = InetAddress.getByName("2001:db8::12");
-        ServiceAddress vs = new ServiceAddress.Endpoint(vip, 80, Protocol.TCP);
-        var up = new VirtualServerStatus.CheckerStatus("HTTP_GET [10.0.2.11]:tcp:80", true, true, 0,
-                Optional.of(CheckResult.passed("status 200")), Optional.of(T), 12, 1);
-        var down = new VirtualServerStatus.CheckerStatus("TCP_CHECK [2001:db8::12]:tcp:80", false, true, 0,
-                Optional.of(CheckResult.failed("connect: connection refused")), Optional.of(T), 12, 4);
-        var status = new VirtualServerStatus(vs, true, false, 3, 1, 0, List.of(
-                new VirtualServerStatus.RealServerStatus(rs1, 80, true, 3, 3, 0, List.of(up)),
-                new VirtualServerStatus.RealServerStatus(rs2, 80, false, 1, 0, 1, List.of(down))));
-        ServiceKey key = new ServiceKey.Address(dev.holdfast.ipvs.Protocol.TCP, vip, 80);
-        Destination d1 = Destination.of(rs1, 80, Forwarding.NAT, 3);
-        var reading = new KernelWriter.ServiceReading(new ServiceStatus(Service.of(key, "wrr"),
-                new Stats(10, 100, 90, 5000, 40000, 0, 0, 0, 0, 0)),
-                List.of(new DestinationStatus(d1, 2, 1, 0, new Stats(10, 100, 90, 5000, 40000, 0, 0, 0, 0, 0))),
-                false);
-        return new Snapshot(T, new Snapshot.ConfigState("/etc/keepalived/keepalived.conf", "0123456789abcdef", T,
-                2, 1, "keepalived.conf:3:5: error: unknown keyword"), List.of(status), List.of(reading),
-                Map.of(new Drain.Ref(key, d1.key()), T.plusSeconds(300)),
-                List.of(new Snapshot.VrrpInstanceState("VI_1", "eth0", 51, "MASTER", 150, 140,
-                        Map.of("BACKUP", 1L, "MASTER", 1L), T)), Map.of("bad_ttl", 3L, "wrong_vrid", 7L));
-    }
-
     @Test
     void everyFamilyIsThereWithTheSnapshotsValues() throws IOException {
-        Snapshot s = sample();
+        Snapshot s = StatusSample.snapshot();
         Metrics m = new Metrics(() -> s, "1.0-test", true);
         m.reconciled(KernelWriter.KernelListener.Cause.CHANGE, 3, 1, Duration.ofMillis(2));
         m.reloaded(false);
@@ -99,7 +74,7 @@ class MetricsTest {
             }
             assumeTrue(false, "skipped: no promtool (scripts/install-deps installs it)");
         }
-        Snapshot s = sample();
+        Snapshot s = StatusSample.snapshot();
         for (boolean keepalivedNames : new boolean[] {false, true}) {
             String text = new Metrics(() -> s, "1.0-test", keepalivedNames).scrape();
             Process p = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
@@ -113,7 +88,7 @@ class MetricsTest {
 
     @Test
     void theListenerServesMetricsAndStatusReadOnly() throws Exception {
-        Snapshot s = sample();
+        Snapshot s = StatusSample.snapshot();
         Metrics m = new Metrics(() -> s, "1.0-test", false);
         try (StatusServer server = StatusServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 m::scrape, () -> StatusJson.write(s, "1.0-test"))) {
@@ -145,7 +120,7 @@ class MetricsTest {
 
     @Test
     void realServerTransitionsAreCountedButNotTheOmegaAtShutdown() throws IOException {
-        Snapshot s = sample();
+        Snapshot s = StatusSample.snapshot();
         Metrics m = new Metrics(() -> s, "1.0-test", false);
         ServiceAddress vs = s.virtualServers().get(0).service();
         InetAddress rs = InetAddress.getByName("10.0.2.11");
@@ -157,7 +132,7 @@ class MetricsTest {
 
     @Test
     void dumpsNameEveryObject() throws IOException {
-        Snapshot s = sample();
+        Snapshot s = StatusSample.snapshot();
         assertThat(StateDump.data(s, "1.0")).contains("VRRP Instance = VI_1", "State = MASTER",
                 "VS = [10.0.1.100]:tcp:80", "RS = [2001:db8::12]:80 DOWN", "last: connect: connection refused",
                 "Last reload rejected");
