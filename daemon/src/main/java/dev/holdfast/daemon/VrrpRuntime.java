@@ -22,6 +22,7 @@ final class VrrpRuntime implements AutoCloseable {
     private VrrpService service;
     private VrrpNotifier notifier;
     private VrrpRecord record;
+    private SyncDaemonFollower follower;
 
     private VrrpRuntime() {
     }
@@ -39,12 +40,14 @@ final class VrrpRuntime implements AutoCloseable {
 
     private void open(KeepalivedConfig next, VrrpRecord previous) {
         VrrpNotifier n = new VrrpNotifier(next);
-        VrrpRecord rec = new VrrpRecord(next, n, Clock.systemUTC());
+        VrrpService.Listener chain = SyncDaemonFollower.wrap(next, n);
+        VrrpRecord rec = new VrrpRecord(next, chain, Clock.systemUTC());
         if (previous != null) {
             rec.carryFrom(previous);
         }
         service = VrrpService.start(next, rec);
         notifier = n;
+        follower = chain instanceof SyncDaemonFollower f ? f : null;
         record = rec;
         config = next;
         LOG.log(Level.INFO, "VRRP started: " + next.vrrpInstances().size() + " instance(s)");
@@ -68,7 +71,7 @@ final class VrrpRuntime implements AutoCloseable {
     /** Everything a VRRP instance's behaviour depends on; equal parts mean nothing to redo. */
     static List<Object> vrrpPart(KeepalivedConfig c) {
         GlobalDefs g = c.globalDefs();
-        return List.of(c.vrrpInstances(), c.vrrpSyncGroups(), c.vrrpScripts(), c.trackFiles(),
+        return List.of(String.valueOf(g.lvsSyncDaemon()), c.vrrpInstances(), c.vrrpSyncGroups(), c.vrrpScripts(), c.trackFiles(),
                 c.vrrpTrackProcesses(), c.garpGroups(), c.staticIpaddress(), c.staticRoutes(), c.staticRules(),
                 List.of(String.valueOf(g.routerId()), String.valueOf(g.vrrpMcastGroup4()),
                         String.valueOf(g.vrrpMcastGroup6()), String.valueOf(g.defaultInterface()), g.vrrpVersion(),
@@ -89,6 +92,9 @@ final class VrrpRuntime implements AutoCloseable {
 
     private void closeService() {
         service.stop();
+        if (follower != null) {
+            follower.close();
+        }
         try {
             notifier.close();
         } catch (InterruptedException e) {

@@ -113,6 +113,7 @@ public final class Metrics implements KernelWriter.KernelListener {
             f.gauge("holdfast_config_last_reload_successful",
                     "1 if the last reload was applied (or none was tried), 0 if it was rejected", List.of())
                     .add(c.lastError().isEmpty() ? 1 : 0);
+            ProcessFamilies.add(f);
             realServers(s, f);
             kernel(s, f);
             vrrp(s, f);
