@@ -86,7 +86,7 @@ final class Director {
         }
         try {
             if (wantVrrp) {
-                vrrp = VrrpRuntime.start(config);
+                vrrp = VrrpRuntime.start(config, this::vrrpStateChanged);
             }
             if (wantLvs) {
                 lvs = LvsRuntime.start(config, settings.lvsSettings(), metrics);
@@ -201,7 +201,7 @@ final class Director {
                 if (vrrp != null) {
                     vrrp.reload(next);
                 } else if (!next.vrrpInstances().isEmpty()) {
-                    vrrp = VrrpRuntime.start(next);
+                    vrrp = VrrpRuntime.start(next, this::vrrpStateChanged);
                 }
             }
         } catch (RuntimeException e) {
@@ -215,6 +215,25 @@ final class Director {
         metrics.reloaded(true);
         LOG.log(Level.INFO, "reload applied: hash " + before + " -> " + after + (before.equals(after)
                 ? " (same meaning)" : ""));
+    }
+
+    /**
+     * ha_suspend: a virtual server's checkers run only while its address is on this host. VRRP adds the VIPs on
+     * MASTER and removes them otherwise; tell the checkers.
+     */
+    private void vrrpStateChanged(dev.holdfast.config.model.VrrpInstance instance, dev.holdfast.vrrp.state.VrrpState to) {
+        LvsRuntime l = lvs;
+        if (l == null) {
+            return;
+        }
+        boolean master = to == dev.holdfast.vrrp.state.VrrpState.MASTER;
+        for (var vip : instance.virtualIpaddress()) {
+            try {
+                l.localAddressChanged(java.net.InetAddress.getByName(vip.ip().text()), master);
+            } catch (java.net.UnknownHostException e) {
+                LOG.log(Level.WARNING, "ha_suspend: " + vip.ip().text() + ": " + e.getMessage());
+            }
+        }
     }
 
     /** The director's state now; called by scrapes, the status page and the signal dumps. */

@@ -5,6 +5,7 @@ import dev.holdfast.config.model.KeepalivedConfig;
 import dev.holdfast.config.model.VrrpInstance;
 import dev.holdfast.vrrp.packet.RejectCounts;
 import dev.holdfast.vrrp.runtime.VrrpService;
+import dev.holdfast.vrrp.state.VrrpState;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -24,7 +25,15 @@ final class VrrpRuntime implements AutoCloseable {
     private VrrpRecord record;
     private SyncDaemonFollower follower;
 
-    private VrrpRuntime() {
+    private final StateWatcher watcher;
+
+    /** Told of every state change after the notifier (the daemon resumes ha_suspend checkers with it). */
+    interface StateWatcher {
+        void stateChanged(VrrpInstance instance, VrrpState to);
+    }
+
+    private VrrpRuntime(StateWatcher watcher) {
+        this.watcher = watcher;
     }
 
     /**
@@ -32,15 +41,42 @@ final class VrrpRuntime implements AutoCloseable {
      *
      * @throws RuntimeException with a one-line message when VRRP sockets cannot be opened
      */
-    static VrrpRuntime start(KeepalivedConfig config) {
-        VrrpRuntime r = new VrrpRuntime();
+    static VrrpRuntime start(KeepalivedConfig config, StateWatcher watcher) {
+        VrrpRuntime r = new VrrpRuntime(watcher);
         r.open(config, null);
         return r;
     }
 
     private void open(KeepalivedConfig next, VrrpRecord previous) {
         VrrpNotifier n = new VrrpNotifier(next);
-        VrrpService.Listener chain = SyncDaemonFollower.wrap(next, n);
+        java.util.Map<String, VrrpInstance> byName = new java.util.HashMap<>();
+        next.vrrpInstances().forEach(i -> byName.put(i.name(), i));
+        VrrpService.Listener watched = new VrrpService.Listener() {
+            @Override
+            public void stateChanged(String instance, VrrpState from, VrrpState to, int priority) {
+                n.stateChanged(instance, from, to, priority);
+                VrrpInstance vi = byName.get(instance);
+                if (vi != null) {
+                    watcher.stateChanged(vi, to);
+                }
+            }
+
+            @Override
+            public void warning(String message) {
+                n.warning(message);
+            }
+
+            @Override
+            public void masterReceivedLowerPriority(String instance, java.net.InetAddress from, int priority) {
+                n.masterReceivedLowerPriority(instance, from, priority);
+            }
+
+            @Override
+            public void priorityChanged(String instance, int from, int to) {
+                n.priorityChanged(instance, from, to);
+            }
+        };
+        VrrpService.Listener chain = SyncDaemonFollower.wrap(next, watched);
         VrrpRecord rec = new VrrpRecord(next, chain, Clock.systemUTC());
         if (previous != null) {
             rec.carryFrom(previous);

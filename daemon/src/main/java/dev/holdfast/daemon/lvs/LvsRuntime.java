@@ -80,6 +80,11 @@ public final class LvsRuntime implements AutoCloseable {
         writer.replay(KernelWriter.KernelListener.Cause.RELOAD);
     }
 
+    /** An address appeared on or left this host (a VIP): ha_suspend checkers resume or pause. */
+    public void localAddressChanged(InetAddress address, boolean added) {
+        checker.localAddressChanged(address, added);
+    }
+
     /** Every virtual server's checker view, taken on the checker thread. */
     public CompletableFuture<List<VirtualServerStatus>> status() {
         return checker.status().toCompletableFuture();

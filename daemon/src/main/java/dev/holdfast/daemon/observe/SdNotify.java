@@ -28,6 +28,11 @@ public final class SdNotify {
         return new SdNotify(System.getenv("NOTIFY_SOCKET"));
     }
 
+    /** A notifier for this socket path (null or empty: none). */
+    public static SdNotify to(String socket) {
+        return new SdNotify(socket);
+    }
+
     public boolean enabled() {
         return socket != null && !socket.isEmpty();
     }
