@@ -22,9 +22,8 @@ import java.util.concurrent.TimeUnit;
  * director failover. Without an instance both run from the start. Kernel calls happen on their own thread; a
  * failure is logged and never stops VRRP. Passes every event on.
  */
-final class SyncDaemonFollower implements VrrpService.Listener, AutoCloseable {
+final class SyncDaemonFollower extends ForwardingVrrpListener implements AutoCloseable {
     private static final Logger LOG = System.getLogger("holdfast.ipvs");
-    private final VrrpService.Listener next;
     private final GlobalDefs.LvsSyncDaemon settings;
     private final int syncId;
     private final ExecutorService kernel = Executors.newSingleThreadExecutor(r -> {
@@ -36,7 +35,7 @@ final class SyncDaemonFollower implements VrrpService.Listener, AutoCloseable {
     private SyncDaemon.Role running;
 
     private SyncDaemonFollower(KeepalivedConfig config, VrrpService.Listener next) {
-        this.next = next;
+        super(next);
         this.settings = config.globalDefs().lvsSyncDaemon();
         Integer id = settings.syncId();
         if (id == null) {
@@ -112,20 +111,8 @@ final class SyncDaemonFollower implements VrrpService.Listener, AutoCloseable {
         return client;
     }
 
-    @Override
-    public void warning(String message) {
-        next.warning(message);
-    }
 
-    @Override
-    public void masterReceivedLowerPriority(String instance, InetAddress from, int priority) {
-        next.masterReceivedLowerPriority(instance, from, priority);
-    }
 
-    @Override
-    public void priorityChanged(String instance, int from, int to) {
-        next.priorityChanged(instance, from, to);
-    }
 
     /** Stops the daemons holdfast started and closes its IPVS socket. */
     @Override

@@ -4,7 +4,6 @@ import dev.holdfast.config.model.KeepalivedConfig;
 import dev.holdfast.config.model.VrrpInstance;
 import dev.holdfast.vrrp.state.VrrpState;
 import dev.holdfast.vrrp.runtime.VrrpService;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -18,8 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * priority, transitions by target state and the time of the last one. Passes every event on to the notifier.
  * Written on the VRRP effects thread, read by scrapes.
  */
-final class VrrpRecord implements VrrpService.Listener {
-    private final VrrpService.Listener next;
+final class VrrpRecord extends ForwardingVrrpListener {
     private final Clock clock;
     private final Map<String, Instance> instances = new ConcurrentHashMap<>();
 
@@ -36,7 +34,7 @@ final class VrrpRecord implements VrrpService.Listener {
     }
 
     VrrpRecord(KeepalivedConfig config, VrrpService.Listener next, Clock clock) {
-        this.next = next;
+        super(next);
         this.clock = clock;
         for (VrrpInstance vi : config.vrrpInstances()) {
             instances.put(vi.name(), new Instance(vi.name(), vi.iface(), vi.virtualRouterId(), vi.priority(),
@@ -69,15 +67,7 @@ final class VrrpRecord implements VrrpService.Listener {
         next.priorityChanged(instance, from, to);
     }
 
-    @Override
-    public void warning(String message) {
-        next.warning(message);
-    }
 
-    @Override
-    public void masterReceivedLowerPriority(String instance, InetAddress from, int priority) {
-        next.masterReceivedLowerPriority(instance, from, priority);
-    }
 
     /** Every instance, in config order. */
     List<Instance> instances(List<String> order) {

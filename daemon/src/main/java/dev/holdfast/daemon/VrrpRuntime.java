@@ -51,29 +51,14 @@ final class VrrpRuntime implements AutoCloseable {
         VrrpNotifier n = new VrrpNotifier(next);
         java.util.Map<String, VrrpInstance> byName = new java.util.HashMap<>();
         next.vrrpInstances().forEach(i -> byName.put(i.name(), i));
-        VrrpService.Listener watched = new VrrpService.Listener() {
+        VrrpService.Listener watched = new ForwardingVrrpListener(n) {
             @Override
             public void stateChanged(String instance, VrrpState from, VrrpState to, int priority) {
-                n.stateChanged(instance, from, to, priority);
+                super.stateChanged(instance, from, to, priority);
                 VrrpInstance vi = byName.get(instance);
                 if (vi != null) {
                     watcher.stateChanged(vi, to);
                 }
-            }
-
-            @Override
-            public void warning(String message) {
-                n.warning(message);
-            }
-
-            @Override
-            public void masterReceivedLowerPriority(String instance, java.net.InetAddress from, int priority) {
-                n.masterReceivedLowerPriority(instance, from, priority);
-            }
-
-            @Override
-            public void priorityChanged(String instance, int from, int to) {
-                n.priorityChanged(instance, from, to);
             }
         };
         VrrpService.Listener chain = SyncDaemonFollower.wrap(next, watched);
