@@ -100,7 +100,7 @@ final class HoldfastCommand implements Callable<Integer> {
     @Option(names = "--flush-log-file", description = "Accepted: holdfast flushes every log line")
     boolean flushLogFile;
 
-    @Option(names = {"-G", "--no-syslog"}, description = "Accepted: holdfast does not use syslog")
+    @Option(names = {"-G", "--no-syslog"}, description = "Accepted: holdfast uses syslog only with -S")
     boolean noSyslog;
 
     @Option(names = {"-R", "--dont-respawn"}, description = "Accepted: holdfast is one process, nothing to respawn")
@@ -131,9 +131,11 @@ final class HoldfastCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}; 0: never)")
     long driftCheck;
 
-    // keepalived options holdfast does not implement: recognised so the message names them
-    @Option(names = {"-S", "--log-facility"}, hidden = true, paramLabel = "FACILITY")
+    @Option(names = {"-S", "--log-facility"}, paramLabel = "FACILITY", description = "Also log to syslog (/dev/log) "
+            + "with this facility: 0-7 (local0-local7), local0-local7, user or daemon")
     String logFacility;
+
+    // keepalived options holdfast does not implement: recognised so the message names them
 
     @Option(names = {"-u", "--umask"}, hidden = true)
     String umask;
@@ -238,8 +240,17 @@ final class HoldfastCommand implements Callable<Integer> {
             err.println("holdfast: --drain-timeout and --drift-check take seconds >= 0");
             return 2;
         }
+        Integer facility = null;
+        if (logFacility != null) {
+            try {
+                facility = dev.holdfast.daemon.observe.SyslogHandler.facility(logFacility);
+            } catch (IllegalArgumentException e) {
+                err.println("holdfast: -S " + logFacility + ": " + e.getMessage());
+                return 2;
+            }
+        }
         try {
-            Logging.configure(logDetail, logFile);
+            Logging.configure(logDetail, logFile, facility);
         } catch (IOException e) {
             err.println("holdfast: --log-file " + logFile + ": " + e.getMessage());
             return 2;
@@ -282,8 +293,6 @@ final class HoldfastCommand implements Callable<Integer> {
     /** The first keepalived option given that holdfast does not implement, as a message naming it; else null. */
     private String unsupported() {
         Object[][] table = {
-            {logFacility, "-S/--log-facility: holdfast logs to stderr (journald under systemd) and with -g to a file, "
-                    + "not to syslog"},
             {umask, "-u/--umask: set the umask in the service manager (systemd UMask=) instead"},
             {releaseVips ? true : null, "-X/--release-vips is not supported"},
             {addressMonitoring ? true : null, "-a/--address-monitoring is not supported"},

@@ -1,7 +1,5 @@
 package dev.holdfast.daemon.observe;
 
-import dev.holdfast.netlink.ffi.LibC;
-import dev.holdfast.netlink.ffi.Native;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +13,6 @@ import java.util.Optional;
  */
 public final class SdNotify {
     private static final Logger LOG = System.getLogger("holdfast");
-    private static final int AF_UNIX = 1;
-    private static final int SOCK_DGRAM = 2;
-    private static final int SOCK_CLOEXEC = 0x80000;
     private final String socket;
 
     private SdNotify(String socket) {
@@ -76,33 +71,13 @@ public final class SdNotify {
         if (!enabled()) {
             return;
         }
-        byte[] address = address(socket);
-        byte[] payload = message.getBytes(StandardCharsets.UTF_8);
-        LibC libc = Native.libc();
-        int fd = libc.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        if (fd < 0) {
-            LOG.log(Level.WARNING, "sd_notify: socket: " + Native.strerror(Native.errno()));
-            return;
-        }
-        try {
-            if (libc.sendto(fd, payload, payload.length, 0, address, address.length) < 0) {
-                LOG.log(Level.WARNING, "sd_notify " + socket + ": " + Native.strerror(Native.errno()));
-            }
-        } finally {
-            libc.close(fd);
+        String failed = UnixDatagram.send(socket, message.getBytes(StandardCharsets.UTF_8));
+        if (failed != null) {
+            LOG.log(Level.WARNING, "sd_notify " + socket + ": " + failed);
         }
     }
 
-    /** struct sockaddr_un for the path; "@x" is the abstract name "\0x" (its length counts, no trailing NUL). */
     static byte[] address(String path) {
-        byte[] name = path.getBytes(StandardCharsets.UTF_8);
-        boolean abstractName = path.startsWith("@");
-        byte[] out = new byte[2 + name.length + (abstractName ? 0 : 1)];
-        out[0] = (byte) AF_UNIX; // sa_family_t, little-endian on every Linux holdfast runs on
-        System.arraycopy(name, 0, out, 2, name.length);
-        if (abstractName) {
-            out[2] = 0;
-        }
-        return out;
+        return UnixDatagram.address(path);
     }
 }
