@@ -69,6 +69,9 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
     private volatile Map<ServiceAddress, Target> targets;
     /** The checker's latest wish per virtual server, replayed after a reload and by the drift check. */
     private final Map<ServiceAddress, DesiredDestinations> lastDesired = new ConcurrentHashMap<>();
+    /** Wishes not yet taken by the kernel thread; guarded by itself. */
+    private final Map<ServiceAddress, Pending> pending = new java.util.LinkedHashMap<>();
+    private boolean flushQueued;
 
     /** A virtual server of the config and the kernel services it stands for. */
     private record Target(VirtualServer vs, List<Service> services) {
@@ -202,43 +205,123 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
             return; // a virtual server a reload removed: the drain owns its services now
         }
         lastDesired.put(desired.service(), desired);
-        kernel.execute(() -> reconcile(desired, KernelListener.Cause.CHANGE));
+        enqueue(desired, KernelListener.Cause.CHANGE);
     }
 
     /** Re-reads every wish against the current targets (after a reload, and for the drift check). */
     public void replay(KernelListener.Cause cause) {
-        kernel.execute(() -> lastDesired.values().forEach(d -> reconcile(d, cause)));
+        lastDesired.values().forEach(d -> enqueue(d, cause));
     }
 
     private void repairDrift() {
-        lastDesired.values().forEach(d -> reconcile(d, KernelListener.Cause.DRIFT));
+        replay(KernelListener.Cause.DRIFT);
     }
 
-    private void reconcile(DesiredDestinations desired, KernelListener.Cause cause) {
+    /**
+     * Queues a wish for the kernel thread. Wishes that arrive while the kernel thread is busy are merged (the latest
+     * per virtual server wins; a checker's change keeps its cause over a replay) and reconciled together: one dump
+     * of the services, one pipelined batch. At start, with thousands of virtual servers, that is one dump instead
+     * of one per virtual server.
+     */
+    private void enqueue(DesiredDestinations desired, KernelListener.Cause cause) {
+        synchronized (pending) {
+            Pending was = pending.get(desired.service());
+            boolean keepCause = was != null && was.cause() == KernelListener.Cause.CHANGE;
+            pending.put(desired.service(), new Pending(desired, keepCause ? was.cause() : cause));
+            if (!flushQueued) {
+                flushQueued = true;
+                kernel.execute(this::flush);
+            }
+        }
+    }
+
+    private record Pending(DesiredDestinations desired, KernelListener.Cause cause) {
+    }
+
+    private void flush() {
+        List<Pending> batch;
+        synchronized (pending) {
+            batch = new ArrayList<>(pending.values());
+            pending.clear();
+            flushQueued = false;
+        }
+        Map<KernelListener.Cause, Wanted> byCause = new java.util.EnumMap<>(KernelListener.Cause.class);
+        for (Pending p : batch) {
+            want(p.desired(), byCause.computeIfAbsent(p.cause(), c -> new Wanted()));
+        }
+        if (byCause.isEmpty()) {
+            return;
+        }
+        try {
+            Set<ServiceKey> keys = new HashSet<>();
+            byCause.values().forEach(w -> {
+                keys.addAll(w.activeKeys);
+                keys.addAll(w.removeKeys);
+            });
+            IpvsTable.Builder now = IpvsTable.builder();
+            Map<Drain.Ref, Destination> present = new HashMap<>();
+            for (ServiceStatus s : listServices()) {
+                if (keys.contains(s.service().key())) {
+                    List<Destination> dests = new ArrayList<>();
+                    for (DestinationStatus d : client.listDestinations(s.service().key())) {
+                        dests.add(d.destination());
+                        present.put(new Drain.Ref(s.service().key(), d.destination().key()), d.destination());
+                    }
+                    now.service(s.service(), dests);
+                }
+            }
+            IpvsTable kernelNow = now.build();
+            byCause.forEach((cause, w) -> {
+                List<Operation> plan = new ArrayList<>(drain.rewrite(Reconciler.plan(w.active.build(),
+                        only(kernelNow, w.activeKeys), Ownership.ONLY_CONFIGURED), present));
+                plan.addAll(Reconciler.plan(IpvsTable.EMPTY, only(kernelNow, w.removeKeys), Ownership.ALL));
+                apply(plan, cause);
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "IPVS: " + e.getMessage());
+        }
+    }
+
+    /** What a batch of wishes asks for: the services to hold (with their destinations) and those to remove. */
+    private static final class Wanted {
+        final IpvsTable.Builder active = IpvsTable.builder();
+        final Set<ServiceKey> activeKeys = new HashSet<>();
+        final Set<ServiceKey> removeKeys = new HashSet<>();
+    }
+
+    private void want(DesiredDestinations desired, Wanted into) {
         Target target = targets.get(desired.service());
         if (target == null) {
             return;
         }
-        IpvsTable.Builder want = IpvsTable.builder();
-        boolean remove = !desired.serviceActive();
-        if (remove && keepOnStop) {
+        if (!desired.serviceActive()) {
+            if (!keepOnStop) {
+                target.services().forEach(s -> into.removeKeys.add(s.key()));
+            }
             return;
         }
-        if (!remove) {
-            for (Service s : target.services()) {
-                List<Destination> dests = new ArrayList<>();
-                for (var d : desired.destinations()) {
-                    RealServer rs = find(target.vs(), d.address(), d.port(), d.sorryServer());
-                    if (rs != null) {
-                        dests.add(ConfiguredTable.destination(rs, s.key(), (int) d.weight()));
-                    }
+        for (Service s : target.services()) {
+            List<Destination> dests = new ArrayList<>();
+            for (var d : desired.destinations()) {
+                RealServer rs = find(target.vs(), d.address(), d.port(), d.sorryServer());
+                if (rs != null) {
+                    dests.add(ConfiguredTable.destination(rs, s.key(), (int) d.weight()));
                 }
-                want.service(s, dests);
+            }
+            into.active.service(s, dests);
+            into.activeKeys.add(s.key());
+        }
+    }
+
+    /** The part of a table that these services make up. */
+    private static IpvsTable only(IpvsTable table, Set<ServiceKey> keys) {
+        IpvsTable.Builder b = IpvsTable.builder();
+        for (Service s : table.services()) {
+            if (keys.contains(s.key())) {
+                b.service(s, table.destinations(s.key()));
             }
         }
-        Set<ServiceKey> keys = new HashSet<>();
-        target.services().forEach(s -> keys.add(s.key()));
-        reconcile(want.build(), keys, remove, cause);
+        return b.build();
     }
 
     private static RealServer find(VirtualServer vs, InetAddress address, int port, boolean sorry) {
@@ -255,29 +338,6 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
 
     private List<ServiceStatus> listServices() {
         return client.listServices();
-    }
-
-    /** Plans against the kernel's current state of these services and applies the difference. */
-    private void reconcile(IpvsTable wanted, Set<ServiceKey> keys, boolean remove, KernelListener.Cause cause) {
-        try {
-            IpvsTable.Builder now = IpvsTable.builder();
-            Map<Drain.Ref, Destination> present = new HashMap<>();
-            for (ServiceStatus s : listServices()) {
-                if (keys.contains(s.service().key())) {
-                    List<Destination> dests = new ArrayList<>();
-                    for (DestinationStatus d : client.listDestinations(s.service().key())) {
-                        dests.add(d.destination());
-                        present.put(new Drain.Ref(s.service().key(), d.destination().key()), d.destination());
-                    }
-                    now.service(s.service(), dests);
-                }
-            }
-            List<Operation> plan = Reconciler.plan(wanted, now.build(), remove ? Ownership.ALL
-                    : Ownership.ONLY_CONFIGURED);
-            apply(remove ? plan : drain.rewrite(plan, present), cause);
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "IPVS: " + e.getMessage());
-        }
     }
 
     private void apply(List<Operation> plan, KernelListener.Cause cause) {
