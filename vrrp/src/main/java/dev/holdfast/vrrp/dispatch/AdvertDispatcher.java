@@ -27,7 +27,7 @@ public final class AdvertDispatcher {
     private final RejectCounts counts;
     private final Route[] byVrid = new Route[256];
 
-    private record Route(VrrpInstance instance, AdvertDecoder decoder) {
+    private record Route(VrrpInstance instance, AdvertDecoder decoder, InstanceCounters counters) {
     }
 
     public AdvertDispatcher(IpFamily family, RejectCounts counts) {
@@ -37,6 +37,14 @@ public final class AdvertDispatcher {
 
     /** One instance per VRID on a socket; keepalived refuses duplicates at config time. */
     public void register(VrrpInstance instance, DecodeRules rules) {
+        register(instance, rules, new InstanceCounters());
+    }
+
+    /**
+     * @param counters where this instance's received adverts and its VRID's refused packets are counted
+     *                 (refusals are counted in the shared counts too)
+     */
+    public void register(VrrpInstance instance, DecodeRules rules, InstanceCounters counters) {
         int vrid = instance.config().vrid();
         if (rules.family() != family || instance.config().family() != family) {
             throw new IllegalArgumentException("instance " + instance.config().name() + " is not " + family);
@@ -45,7 +53,7 @@ public final class AdvertDispatcher {
             throw new IllegalArgumentException("VRID " + vrid + " already used by "
                     + byVrid[vrid].instance().config().name());
         }
-        byVrid[vrid] = new Route(instance, new AdvertDecoder(rules));
+        byVrid[vrid] = new Route(instance, new AdvertDecoder(rules), counters);
     }
 
     public void unregister(int vrid) {
@@ -87,9 +95,11 @@ public final class AdvertDispatcher {
 
     private void deliver(Route route, DecodeResult result) {
         if (result instanceof DecodeResult.Decoded d) {
+            route.counters().advertReceived();
             route.instance().handle(new Event.AdvertReceived(d.advert()));
-        } else {
-            counts.countIfRejected(result);
+        } else if (result instanceof DecodeResult.Rejected r) {
+            counts.count(r.error());
+            route.counters().rejected(r.error());
         }
     }
 

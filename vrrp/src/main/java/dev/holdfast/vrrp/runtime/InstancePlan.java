@@ -150,17 +150,6 @@ record InstancePlan(
             extraWarnings.add(n + "virtual_routes and virtual_rules are not supported by the holdfast VRRP runtime "
                     + "yet; ignored");
         }
-        for (String what : List.of("track_script", "track_file", "track_process", "track_bfd")) {
-            List<VrrpInstance.Tracked> list = switch (what) {
-                case "track_script" -> m.trackScript();
-                case "track_file" -> m.trackFile();
-                case "track_process" -> m.trackProcess();
-                default -> m.trackBfd();
-            };
-            if (!list.isEmpty()) {
-                extraWarnings.add(n + what + " is not supported by the holdfast VRRP runtime yet; ignored");
-            }
-        }
         InstanceCompletion.Completed completed = InstanceCompletion.complete(raw, auth.type() != AuthType.NONE);
         if (!completed.usable()) {
             throw new Unusable(n + String.join("; ", completed.warnings()));

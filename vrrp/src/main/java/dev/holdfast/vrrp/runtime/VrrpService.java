@@ -4,6 +4,7 @@ import dev.holdfast.config.model.KeepalivedConfig;
 import dev.holdfast.netlink.ffi.Native;
 import dev.holdfast.netlink.route.Addresses;
 import dev.holdfast.vrrp.dispatch.AdvertDispatcher;
+import dev.holdfast.vrrp.dispatch.InstanceCounters;
 import dev.holdfast.vrrp.packet.IpFamily;
 import dev.holdfast.vrrp.packet.OutgoingAdverts;
 import dev.holdfast.vrrp.packet.RejectCounts;
@@ -60,13 +61,24 @@ public final class VrrpService implements AutoCloseable {
         /** The effective priority changed (FIFO MASTER_PRIORITY / BACKUP_PRIORITY lines). */
         default void priorityChanged(String instance, int from, int to) {
         }
+
+        /**
+         * A vrrp_sync_group changed state (MASTER when all members are, BACKUP when all are, FAULT when one
+         * is, STOP when all stopped): the group's notify scripts. Called after the member's stateChanged.
+         */
+        default void groupStateChanged(String group, VrrpState from, VrrpState to) {
+        }
     }
 
     private final Listener listener;
     private final ScheduledThreadPoolExecutor timers;
     private final ExecutorService effects;
     private final ScheduledThreadPoolExecutor links;
+    private final ScheduledThreadPoolExecutor scriptThreads;
+    private final TrackerBoard board;
     private final LinkWatcher linkWatcher;
+    private TrackerSetup trackers;
+    private SyncGroups syncGroups;
     private final Map<String, VrrpState> states = new ConcurrentHashMap<>();
     private final List<Running> instances = new ArrayList<>();
     private final List<Receiver> receivers = new ArrayList<>();
@@ -76,7 +88,7 @@ public final class VrrpService implements AutoCloseable {
     private VirtualAddresses vips;
     private volatile boolean stopped;
 
-    private record Running(InstancePlan plan, VrrpInstance instance) {
+    private record Running(InstancePlan plan, VrrpInstance instance, InstanceCounters counters) {
     }
 
     private VrrpService(Listener listener) {
@@ -85,7 +97,9 @@ public final class VrrpService implements AutoCloseable {
         this.timers.setRemoveOnCancelPolicy(true);
         this.effects = Executors.newSingleThreadExecutor(r -> thread(r, "holdfast-vrrp-effects", Thread.NORM_PRIORITY));
         this.links = new ScheduledThreadPoolExecutor(1, r -> thread(r, "holdfast-vrrp-links", Thread.NORM_PRIORITY));
-        this.linkWatcher = new LinkWatcher(timers);
+        this.scriptThreads = new ScheduledThreadPoolExecutor(2, r -> thread(r, "holdfast-vrrp-scripts", Thread.NORM_PRIORITY));
+        this.board = new TrackerBoard(timers);
+        this.linkWatcher = new LinkWatcher(board);
     }
 
     /**
@@ -133,6 +147,7 @@ public final class VrrpService implements AutoCloseable {
         garp = GarpSocket.open();
         vips = new VirtualAddresses(addresses, garp);
         ExecutorScheduler scheduler = new ExecutorScheduler(timers);
+        syncGroups = new SyncGroups(config.vrrpSyncGroups(), timers);
         Map<String, Receiver> byKey = new LinkedHashMap<>();
         for (InstancePlan plan : plans) {
             String key = plan.interfaceName() + "/" + plan.protocol();
@@ -153,16 +168,20 @@ public final class VrrpService implements AutoCloseable {
                         plan.config().primaryAddress(), destination, plan.ttl()));
             }
             Receiver r = receiver;
+            InstanceCounters counters = new InstanceCounters();
+            VrrpInstance[] self = new VrrpInstance[1];
             VrrpInstance instance = new VrrpInstance(plan.config(), scheduler,
-                    action -> act(plan, r.socket, outgoing, action));
+                    action -> act(plan, self[0], counters, r.socket, outgoing, action), syncGroups);
+            self[0] = instance;
             try {
-                r.dispatcher.register(instance, plan.rules());
+                r.dispatcher.register(instance, plan.rules(), counters);
             } catch (IllegalArgumentException e) {
                 listener.warning("vrrp_instance " + plan.config().name() + ": " + e.getMessage() + " on "
                         + plan.interfaceName() + "; instance not started");
                 continue;
             }
-            instances.add(new Running(plan, instance));
+            instances.add(new Running(plan, instance, counters));
+            syncGroups.register(instance);
             if (!plan.dontTrackPrimary()) {
                 linkWatcher.watch(plan.interfaceName(), 0, false, instance);
             }
@@ -171,6 +190,10 @@ public final class VrrpService implements AutoCloseable {
             }
             states.put(plan.config().name(), VrrpState.INIT);
         }
+        Map<String, VrrpInstance> byName = new LinkedHashMap<>();
+        instances.forEach(r -> byName.put(r.plan.config().name(), r.instance));
+        trackers = new TrackerSetup(config, board, listener::warning);
+        trackers.wire(config, byName, scriptThreads, linkWatcher::watch);
         for (Running r : instances) {
             // keepalived (vrrp_restore_interfaces_startup) too: VIPs left by a crashed run would be a split brain
             InstancePlan plan = r.plan;
@@ -179,17 +202,67 @@ public final class VrrpService implements AutoCloseable {
         for (Receiver r : receivers) {
             r.thread.start();
         }
-        // a tracked interface that is down now makes its instance start in FAULT
-        linkWatcher.poll();
+        // a tracked interface (or file, or process) that is down now makes its instance start in FAULT
+        pollTrackers();
         for (Running r : instances) {
             timers.execute(() -> r.instance.handle(new Event.Start()));
         }
-        links.scheduleWithFixedDelay(linkWatcher::poll, LINK_POLL_MILLIS, LINK_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        trackers.scripts.forEach(ScriptTracker::start);
+        links.scheduleWithFixedDelay(this::pollTrackers, LINK_POLL_MILLIS, LINK_POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Interfaces, track_files and track_processes, polled on the links thread. */
+    private void pollTrackers() {
+        linkWatcher.poll();
+        for (FileTracker f : trackers.files) {
+            board.report(f.tracker(), f.read());
+        }
+        for (ProcessTracker p : trackers.processes) {
+            board.report(p.tracker(), p.read());
+        }
     }
 
     /** Each instance's current state, by name. */
     public Map<String, VrrpState> states() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(states));
+    }
+
+    /**
+     * A read-only snapshot of every running instance: state, priorities, counters (see {@link InstanceStatus}).
+     * Taken on the VRRP thread, so each instance's figures are consistent; after stop, the last states.
+     */
+    public List<InstanceStatus> snapshot() {
+        java.util.concurrent.Callable<List<InstanceStatus>> take = () -> {
+            List<InstanceStatus> list = new ArrayList<>();
+            for (Running r : instances) {
+                VrrpInstance vi = r.instance;
+                String name = vi.config().name();
+                list.add(new InstanceStatus(name, syncGroups.groupOf(name).orElse(null), vi.state(),
+                        vi.basePriority(), vi.effectivePriority(), r.counters.sent(), r.counters.received(),
+                        r.counters.rejects(), r.counters.transitions(), r.counters.lastTransition(),
+                        board.faults(vi)));
+            }
+            return List.copyOf(list);
+        };
+        try {
+            return timers.submit(take).get(2, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            try {
+                return take.call();
+            } catch (Exception inner) {
+                return List.of();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return List.of();
+        }
+    }
+
+    /** Each vrrp_sync_group's state, by name. */
+    public Map<String, VrrpState> groupStates() {
+        return syncGroups == null ? Map.of() : syncGroups.groupStates();
     }
 
     /** Packets refused, by reason: by the decoder, and adverts an instance did not act on. Thread-safe. */
@@ -209,6 +282,10 @@ public final class VrrpService implements AutoCloseable {
         }
         stopped = true;
         links.shutdownNow();
+        if (trackers != null) {
+            trackers.scripts.forEach(ScriptTracker::stop);
+        }
+        scriptThreads.shutdownNow();
         try {
             timers.submit(() -> instances.forEach(r -> r.instance.handle(new Event.Stop()))).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -245,12 +322,14 @@ public final class VrrpService implements AutoCloseable {
     }
 
     /** On the timer thread: adverts go out at once, everything else is queued for the effects thread. */
-    private void act(InstancePlan plan, VrrpSocket socket, List<OutgoingAdverts> outgoing, Action action) {
+    private void act(InstancePlan plan, VrrpInstance instance, InstanceCounters counters, VrrpSocket socket,
+                     List<OutgoingAdverts> outgoing, Action action) {
         String name = plan.config().name();
         if (action instanceof Action.SendAdvert send) {
             for (int i = 0; i < outgoing.size(); i++) {
                 try {
                     socket.send(outgoing.get(i).next(send.priority()), plan.destinations().get(i));
+                    counters.advertSent();
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "(" + name + ") advert not sent: " + e.getMessage());
                 }
@@ -264,10 +343,16 @@ public final class VrrpService implements AutoCloseable {
                     () -> vips.announce(plan.vips(), plan.interfaceName(), garpAction.repeat()));
         } else if (action instanceof Action.StateChanged change) {
             states.put(name, change.to());
+            counters.transition(java.time.Instant.now());
             LOG.log(Level.INFO, "(" + name + ") Entering " + change.to() + " STATE");
             effect(name, "notify", () -> listener.stateChanged(name, change.from(), change.to(), change.priority()));
+            syncGroups.stateChanged(instance, change.from(), change.to()).ifPresent(g -> {
+                LOG.log(Level.INFO, "VRRP_Group(" + g.group() + ") " + g.from() + " -> " + g.to());
+                effect(g.group(), "notify", () -> listener.groupStateChanged(g.group(), g.from(), g.to()));
+            });
         } else if (action instanceof Action.AdvertIgnored ignored) {
             rejects.count(ignored.reason());
+            counters.rejected(ignored.reason());
             LOG.log(Level.DEBUG, () -> "(" + name + ") advert ignored: " + ignored.reason() + " " + ignored.detail());
         } else if (action instanceof Action.MasterReceivedLowerPriority lower) {
             LOG.log(Level.INFO, () -> "(" + name + ") master received lower priority advert from "

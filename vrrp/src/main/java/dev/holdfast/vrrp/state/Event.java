@@ -25,6 +25,14 @@ public sealed interface Event {
     record WeightsChanged(int weightSum) implements Event {
     }
 
+    /** Another member of this instance's sync group became MASTER: a BACKUP follows it at once. */
+    record SyncMaster() implements Event {
+    }
+
+    /** Another member of this instance's sync group went back to BACKUP: a MASTER follows it. */
+    record SyncBackup() implements Event {
+    }
+
     /** Shutdown or removal on reload: a master sends a priority-0 advert and drops its VIPs. */
     record Stop() implements Event {
     }

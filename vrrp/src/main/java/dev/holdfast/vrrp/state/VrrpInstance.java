@@ -25,6 +25,9 @@ public final class VrrpInstance {
     private final InstanceConfig config;
     private final Scheduler scheduler;
     private final Consumer<Action> sink;
+    private final SyncGate syncGate;
+    /** A sync-group member whose master-down timer ran out while the gate said not yet. */
+    private boolean wantsMaster;
 
     private VrrpState state = VrrpState.INIT;
     /** Lowered to 254 when another router also claims to be the address owner, as keepalived does. */
@@ -51,6 +54,12 @@ public final class VrrpInstance {
     private final Timer garpRefreshTimer = new Timer();
 
     public VrrpInstance(InstanceConfig config, Scheduler scheduler, Consumer<Action> sink) {
+        this(config, scheduler, sink, SyncGate.NONE);
+    }
+
+    /** @param syncGate asked before a master-down timeout makes this instance MASTER (sync groups) */
+    public VrrpInstance(InstanceConfig config, Scheduler scheduler, Consumer<Action> sink, SyncGate syncGate) {
+        this.syncGate = Objects.requireNonNull(syncGate);
         this.config = Objects.requireNonNull(config);
         this.scheduler = Objects.requireNonNull(scheduler);
         this.sink = Objects.requireNonNull(sink);
@@ -66,6 +75,16 @@ public final class VrrpInstance {
 
     public VrrpState state() {
         return state;
+    }
+
+    /** A sync-group member waiting for the others before it becomes MASTER. */
+    public boolean wantsMaster() {
+        return wantsMaster && state == VrrpState.BACKUP;
+    }
+
+    /** The configured priority (lowered to 254 when another address owner is heard). */
+    public int basePriority() {
+        return basePriority;
     }
 
     public int effectivePriority() {
@@ -92,6 +111,15 @@ public final class VrrpInstance {
             trackerUp(u.tracker());
         } else if (event instanceof Event.WeightsChanged w) {
             weightsChanged(w.weightSum());
+        } else if (event instanceof Event.SyncMaster) {
+            if (state == VrrpState.BACKUP) {
+                becomeMaster();
+            }
+        } else if (event instanceof Event.SyncBackup) {
+            if (state == VrrpState.MASTER) {
+                masterDownMicros = masterDown();
+                leaveMaster(VrrpState.BACKUP);
+            }
         } else if (event instanceof Event.Stop) {
             stop();
         }
@@ -278,6 +306,7 @@ public final class VrrpInstance {
             masterDownMicros = masterDown();
             lastMasterSource = received.source();
             lastMasterPriority = priority;
+            wantsMaster = false;
             if (!config.preemptDelay().isZero()) {
                 if (priority >= effectivePriority) {
                     preemptPending = false;
@@ -344,6 +373,7 @@ public final class VrrpInstance {
     // ---- transitions ----
 
     private void becomeMaster() {
+        wantsMaster = false;
         VrrpState from = state;
         state = VrrpState.MASTER;
         masterIntervalCentis = config.advertIntervalCentis();
@@ -395,6 +425,12 @@ public final class VrrpInstance {
 
     private void mainTimerFired() {
         if (state == VrrpState.BACKUP) {
+            if (!syncGate.mayBecomeMaster(this)) {
+                // keepalived waits a whole Master_Down_Interval again; the member that lets us go pulls us along
+                wantsMaster = true;
+                mainTimer.startMicros(masterDown());
+                return;
+            }
             becomeMaster();
         } else if (state == VrrpState.MASTER) {
             sendAdvert();
@@ -402,6 +438,7 @@ public final class VrrpInstance {
     }
 
     private void changeState(VrrpState to) {
+        wantsMaster = false;
         VrrpState from = state;
         state = to;
         sink.accept(new Action.StateChanged(from, to, effectivePriority));

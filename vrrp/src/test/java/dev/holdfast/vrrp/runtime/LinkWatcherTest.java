@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Interface tracking with keepalived's weights, on made-up links (no root). */
 class LinkWatcherTest {
     private final Set<String> up = new HashSet<>(Set.of("eth0", "eth1", "eth2"));
-    private final LinkWatcher watcher = new LinkWatcher(Runnable::run, up::contains);
+    private final LinkWatcher watcher = new LinkWatcher(new TrackerBoard(Runnable::run), up::contains);
 
     private static VrrpInstance instance(int priority) throws Exception {
         InstanceConfig config = InstanceConfig.builder("VI_1", VrrpVersion.V2, 1, InetAddress.getByName("10.0.0.1"))

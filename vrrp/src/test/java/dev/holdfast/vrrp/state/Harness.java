@@ -23,7 +23,11 @@ final class Harness {
     final VrrpInstance instance;
 
     Harness(InstanceConfig config) {
-        instance = new VrrpInstance(config, clock, actions::add);
+        this(config, SyncGate.NONE);
+    }
+
+    Harness(InstanceConfig config, SyncGate gate) {
+        instance = new VrrpInstance(config, clock, actions::add, gate);
     }
 
     static InstanceConfig.Builder v2() {
