@@ -135,8 +135,23 @@ final class Lab implements AutoCloseable {
 
     /** Whether the VIP is on the namespace's veth. */
     boolean hasVip(String ns) {
+        return hasVip(ns, VIP);
+    }
+
+    boolean hasVip(String ns, String vip) {
         String iface = ns.equals(nsA) ? IF_A : IF_B;
-        return output("ip", "-n", ns, "-4", "-o", "addr", "show", "dev", iface).contains(" " + VIP + "/24 ");
+        return output("ip", "-n", ns, "-4", "-o", "addr", "show", "dev", iface).contains(" " + vip + "/24 ");
+    }
+
+    /**
+     * One vrrp_instance block on the node's veth with a /24 VIP and advert_int 1.
+     *
+     * @param extra more keywords for the block, one per line
+     */
+    static String instance(String name, String iface, int vrid, int priority, String vip, String extra) {
+        return "vrrp_instance " + name + " {\n  state BACKUP\n  interface " + iface + "\n  virtual_router_id " + vrid
+                + "\n  priority " + priority + "\n  advert_int 1\n" + extra
+                + "  virtual_ipaddress {\n    " + vip + "/24\n  }\n}\n";
     }
 
     private static boolean operUp(String ns, String iface) {
@@ -270,6 +285,12 @@ final class Lab implements AutoCloseable {
 
         boolean said(String text) {
             return output.indexOf(text) >= 0;
+        }
+
+        /** Writes a line to the process's stdin. */
+        void tell(String line) throws IOException {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
         }
 
         /** SIGTERM: the graceful stop (priority-0 advert, VIPs removed). */

@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * A holdfast VRRP node for the namespace tests: {@code java ... VrrpNode keepalived.conf}, started inside a
  * network namespace with {@code ip netns exec}. Prints {@code STARTED}, one {@code STATE name from to priority}
  * line per state change and {@code WARNING text}; SIGTERM stops it gracefully (priority-0 advert, VIPs
- * removed) and prints {@code STOPPED}.
+ * removed) and prints {@code STOPPED}. A vrrp_sync_group change prints {@code GROUP name from to}; the line
+ * {@code snapshot} on stdin prints the instances' counters.
  */
 public final class VrrpNode {
     private VrrpNode() {
@@ -30,6 +31,13 @@ public final class VrrpNode {
             }
 
             @Override
+            public void groupStateChanged(String group, dev.holdfast.vrrp.state.VrrpState from,
+                                          dev.holdfast.vrrp.state.VrrpState to) {
+                System.out.println("GROUP " + group + " " + from + " " + to);
+                System.out.flush();
+            }
+
+            @Override
             public void warning(String message) {
                 System.out.println("WARNING " + message);
                 System.out.flush();
@@ -42,6 +50,20 @@ public final class VrrpNode {
         }));
         System.out.println("STARTED");
         System.out.flush();
+        // "snapshot" on stdin prints VrrpService.snapshot(), one SNAPSHOT line per instance, then SNAPSHOT-END
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.strip().equals("snapshot")) {
+                for (InstanceStatus st : service.snapshot()) {
+                    System.out.println("SNAPSHOT " + st.name() + " state=" + st.state() + " base=" + st.basePriority()
+                            + " effective=" + st.effectivePriority() + " sent=" + st.advertsSent() + " received="
+                            + st.advertsReceived() + " transitions=" + st.transitions() + " errors=" + st.errors());
+                }
+                System.out.println("SNAPSHOT-END");
+                System.out.flush();
+            }
+        }
         Thread.currentThread().join();
     }
 }
