@@ -2,6 +2,7 @@ package dev.holdfast.daemon;
 
 import dev.holdfast.config.model.KeepalivedConfig;
 import dev.holdfast.config.model.Script;
+import dev.holdfast.config.model.SyncGroup;
 import dev.holdfast.config.model.VrrpInstance;
 import dev.holdfast.vrrp.runtime.VrrpService;
 import dev.holdfast.vrrp.state.VrrpState;
@@ -18,11 +19,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Logs VRRP state changes and runs the instances' notify scripts as keepalived does: the state's own script
  * (notify_master/backup/fault/stop) with its configured arguments, then {@code notify} with four more:
- * INSTANCE, the name, the state and the priority. Scripts run in order on one thread.
+ * INSTANCE, the name, the state and the priority. A vrrp_sync_group's scripts run likewise when the group
+ * changes state, {@code notify} with GROUP, the name, the state and 0. Scripts run in order on one thread.
  */
 final class VrrpNotifier implements VrrpService.Listener, AutoCloseable {
     private static final Logger LOG = System.getLogger("holdfast.vrrp");
     private final Map<String, VrrpInstance> instances = new HashMap<>();
+    private final Map<String, SyncGroup> groups = new HashMap<>();
     private final ExecutorService scripts = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "holdfast-vrrp-notify");
         t.setDaemon(true);
@@ -31,16 +34,29 @@ final class VrrpNotifier implements VrrpService.Listener, AutoCloseable {
 
     VrrpNotifier(KeepalivedConfig config) {
         config.vrrpInstances().forEach(i -> instances.put(i.name(), i));
+        config.vrrpSyncGroups().forEach(g -> groups.put(g.name(), g));
     }
 
     @Override
     public void stateChanged(String instance, VrrpState from, VrrpState to, int priority) {
         LOG.log(Level.INFO, "VRRP " + instance + ": " + from + " -> " + to + " (priority " + priority + ")");
         VrrpInstance vi = instances.get(instance);
-        if (vi == null) {
-            return;
+        if (vi != null) {
+            runScripts(vi.notifyScripts(), "INSTANCE", instance, to, priority);
         }
-        var n = vi.notifyScripts();
+    }
+
+    @Override
+    public void groupStateChanged(String group, VrrpState from, VrrpState to) {
+        LOG.log(Level.INFO, "VRRP group " + group + ": " + from + " -> " + to);
+        SyncGroup g = groups.get(group);
+        if (g != null && g.notifyScripts() != null) {
+            runScripts(g.notifyScripts(), "GROUP", group, to, 0);
+        }
+    }
+
+    /** The state's own script with its arguments, then {@code notify} with keepalived's four extra ones. */
+    private void runScripts(VrrpInstance.Notify n, String kind, String name, VrrpState to, int priority) {
         Script own = switch (to) {
             case MASTER -> n.master();
             case BACKUP -> n.backup();
@@ -54,7 +70,7 @@ final class VrrpNotifier implements VrrpService.Listener, AutoCloseable {
         }
         if (n.generic() != null && to != VrrpState.INIT) {
             List<String> argv = new ArrayList<>(n.generic().argv());
-            argv.addAll(List.of("INSTANCE", instance, to.name(), Integer.toString(priority)));
+            argv.addAll(List.of(kind, name, to.name(), Integer.toString(priority)));
             runs.add(argv);
         }
         for (List<String> argv : runs) {

@@ -1,0 +1,40 @@
+package dev.holdfast.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.holdfast.config.ConfigLoader;
+import dev.holdfast.config.LoadOptions;
+import dev.holdfast.config.LoadResult;
+import dev.holdfast.vrrp.state.VrrpState;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Notify scripts get keepalived's arguments, for instances and for sync groups (real scripts, no root). */
+class VrrpNotifierTest {
+
+    @Test
+    void instanceAndGroupScriptsRunWithKeepalivedsArguments(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("log");
+        Path script = dir.resolve("note.sh");
+        Files.writeString(script, "#!/bin/sh\necho \"$*\" >> " + log + "\n");
+        script.toFile().setExecutable(true);
+        String conf = "global_defs {\n  enable_script_security\n  script_user root\n}\n"
+                + "vrrp_sync_group G1 {\n  group {\n    VI_1\n  }\n  notify_master \"" + script + " group-master\"\n"
+                + "  notify \"" + script + "\"\n}\n"
+                + "vrrp_instance VI_1 {\n  interface lo\n  virtual_router_id 1\n  priority 120\n"
+                + "  notify_backup \"" + script + " own-backup\"\n  notify " + script + "\n"
+                + "  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n";
+        LoadResult loaded = new ConfigLoader(LoadOptions.defaults()).loadText("k.conf",
+                conf.getBytes(StandardCharsets.UTF_8), dir);
+        assertThat(loaded.config()).isNotNull();
+        try (VrrpNotifier notifier = new VrrpNotifier(loaded.config())) {
+            notifier.stateChanged("VI_1", VrrpState.INIT, VrrpState.BACKUP, 120);
+            notifier.groupStateChanged("G1", VrrpState.BACKUP, VrrpState.MASTER);
+        }
+        assertThat(Files.readAllLines(log)).containsExactly("own-backup", "INSTANCE VI_1 BACKUP 120",
+                "group-master", "GROUP G1 MASTER 0");
+    }
+}
