@@ -24,22 +24,48 @@ final class Lab implements AutoCloseable {
     static final String IF_A = "hfva";
     static final String IF_B = "hfvb";
     static final String VIP = "192.168.78.100";
+    /** The bridge ports of A's and B's veths in a bridged lab. */
+    static final String PORT_A = "hfpa";
+    static final String PORT_B = "hfpb";
 
     final String nsA;
     final String nsB;
+    /** The namespace of the bridge between A and B, or null when their veths are joined directly. */
+    final String nsM;
     final Path dir;
     private final List<Node> nodes = new ArrayList<>();
 
     Lab(String tag) throws Exception {
+        this(tag, false);
+    }
+
+    /**
+     * @param bridged A and B each get a veth to a bridge in a third namespace ({@link #PORT_A}, {@link #PORT_B}),
+     *                so the link between them can be cut ({@link #cut}) while both keep their carrier
+     */
+    Lab(String tag, boolean bridged) throws Exception {
         String id = tag + ProcessHandle.current().pid() % 100000;
         nsA = "hfv-" + id + "-a";
         nsB = "hfv-" + id + "-b";
+        nsM = bridged ? "hfv-" + id + "-m" : null;
         dir = Files.createTempDirectory("hfv-" + tag);
         deleteNamespaces();
         try {
             run("ip", "netns", "add", nsA);
             run("ip", "netns", "add", nsB);
-            run("ip", "link", "add", IF_A, "netns", nsA, "type", "veth", "peer", "name", IF_B, "netns", nsB);
+            if (bridged) {
+                run("ip", "netns", "add", nsM);
+                run("ip", "-n", nsM, "link", "add", "hfbr", "type", "bridge");
+                run("ip", "link", "add", IF_A, "netns", nsA, "type", "veth", "peer", "name", PORT_A, "netns", nsM);
+                run("ip", "link", "add", IF_B, "netns", nsB, "type", "veth", "peer", "name", PORT_B, "netns", nsM);
+                for (String port : List.of(PORT_A, PORT_B)) {
+                    run("ip", "-n", nsM, "link", "set", port, "master", "hfbr");
+                    run("ip", "-n", nsM, "link", "set", port, "up");
+                }
+                run("ip", "-n", nsM, "link", "set", "hfbr", "up");
+            } else {
+                run("ip", "link", "add", IF_A, "netns", nsA, "type", "veth", "peer", "name", IF_B, "netns", nsB);
+            }
             run("ip", "-n", nsA, "addr", "add", "192.168.78.1/24", "dev", IF_A);
             run("ip", "-n", nsB, "addr", "add", "192.168.78.2/24", "dev", IF_B);
             for (String ns : List.of(nsA, nsB)) {
@@ -224,9 +250,28 @@ final class Lab implements AutoCloseable {
     }
 
     private void deleteNamespaces() {
-        for (String ns : List.of(nsA, nsB)) {
+        for (String ns : nsM == null ? List.of(nsA, nsB) : List.of(nsA, nsB, nsM)) {
             output("ip", "netns", "del", ns);
         }
+    }
+
+    /**
+     * Cuts (or restores) the link between A and B in a bridged lab: both bridge ports isolated, so the bridge
+     * forwards nothing between them, while every interface stays up with its carrier (no FAULT).
+     */
+    void cut(boolean cut) throws IOException, InterruptedException {
+        for (String port : List.of(PORT_A, PORT_B)) {
+            run("ip", "-n", nsM, "link", "set", port, "type", "bridge_slave", "isolated", cut ? "on" : "off");
+        }
+    }
+
+    /**
+     * Watches ARP frames arriving at the bridge from one node ({@code src/test/capture/arpwatch.py} on its bridge
+     * port); the node's output has one line per frame: {@code ARP epoch-seconds sender-mac sender-ip}.
+     */
+    Node watchArp(String port) throws IOException {
+        String script = Path.of("src/test/capture/arpwatch.py").toAbsolutePath().toString();
+        return start(nsM, "arpwatch", List.of("ip", "netns", "exec", nsM, "python3", "-u", script, port));
     }
 
     static void run(String... command) throws IOException, InterruptedException {
