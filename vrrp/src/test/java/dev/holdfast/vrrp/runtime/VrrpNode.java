@@ -60,6 +60,7 @@ public final class VrrpNode {
                             + " effective=" + st.effectivePriority() + " sent=" + st.advertsSent() + " received="
                             + st.advertsReceived() + " transitions=" + st.transitions() + " errors=" + st.errors());
                 }
+                System.out.println("REJECTS " + service.rejects().snapshot());
                 System.out.println("SNAPSHOT-END");
                 System.out.flush();
             }
