@@ -6,6 +6,8 @@ import dev.holdfast.config.model.SyncGroup;
 import dev.holdfast.config.model.VrrpInstance;
 import dev.holdfast.vrrp.runtime.VrrpService;
 import dev.holdfast.vrrp.state.VrrpState;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -21,11 +23,15 @@ import java.util.concurrent.TimeUnit;
  * (notify_master/backup/fault/stop) with its configured arguments, then {@code notify} with four more:
  * INSTANCE, the name, the state and the priority. A vrrp_sync_group's scripts run likewise when the group
  * changes state, {@code notify} with GROUP, the name, the state and 0. Scripts run in order on one thread.
+ * With {@code vrrp_notify_fifo} (and {@code notify_fifo}) in global_defs, the same thread writes keepalived's
+ * lines to the FIFO, created when missing: {@code INSTANCE "VI_1" MASTER 100}, {@code GROUP "G1" BACKUP 0},
+ * {@code INSTANCE "VI_1" MASTER_RX_LOWER_PRI 100}.
  */
 final class VrrpNotifier implements VrrpService.Listener, AutoCloseable {
     private static final Logger LOG = System.getLogger("holdfast.vrrp");
     private final Map<String, VrrpInstance> instances = new HashMap<>();
     private final Map<String, SyncGroup> groups = new HashMap<>();
+    private final List<RandomAccessFile> fifos = new ArrayList<>();
     private final ExecutorService scripts = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "holdfast-vrrp-notify");
         t.setDaemon(true);
@@ -35,6 +41,53 @@ final class VrrpNotifier implements VrrpService.Listener, AutoCloseable {
     VrrpNotifier(KeepalivedConfig config) {
         config.vrrpInstances().forEach(i -> instances.put(i.name(), i));
         config.vrrpSyncGroups().forEach(g -> groups.put(g.name(), g));
+        var global = config.globalDefs();
+        for (String fifo : new java.util.LinkedHashSet<>(java.util.Arrays.asList(global.vrrpNotifyFifo(),
+                global.notifyFifo()))) {
+            if (fifo != null) {
+                openFifo(fifo);
+            }
+        }
+    }
+
+    /** keepalived creates the FIFO if needed and opens it read-write, so writing never waits for a reader. */
+    private void openFifo(String path) {
+        try {
+            if (!java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
+                Process p = new ProcessBuilder("mkfifo", "-m", "600", path).redirectErrorStream(true).start();
+                if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    LOG.log(Level.WARNING, "notify FIFO " + path + ": mkfifo failed: "
+                            + new String(p.getInputStream().readAllBytes()).strip());
+                    return;
+                }
+            }
+            fifos.add(new RandomAccessFile(path, "rw"));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "notify FIFO " + path + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void fifoLine(String line) {
+        if (fifos.isEmpty()) {
+            return;
+        }
+        byte[] bytes = (line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        scripts.execute(() -> {
+            for (RandomAccessFile f : fifos) {
+                try {
+                    f.write(bytes);
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "notify FIFO: " + e.getMessage());
+                }
+            }
+        });
+    }
+
+    @Override
+    public void masterReceivedLowerPriority(String instance, java.net.InetAddress from, int priority) {
+        fifoLine("INSTANCE \"" + instance + "\" MASTER_RX_LOWER_PRI " + priority);
     }
 
     @Override
@@ -43,6 +96,9 @@ final class VrrpNotifier implements VrrpService.Listener, AutoCloseable {
         VrrpInstance vi = instances.get(instance);
         if (vi != null) {
             runScripts(vi.notifyScripts(), "INSTANCE", instance, to, priority);
+        }
+        if (to != VrrpState.INIT) {
+            fifoLine("INSTANCE \"" + instance + "\" " + to.name() + " " + priority);
         }
     }
 
@@ -53,6 +109,7 @@ final class VrrpNotifier implements VrrpService.Listener, AutoCloseable {
         if (g != null && g.notifyScripts() != null) {
             runScripts(g.notifyScripts(), "GROUP", group, to, 0);
         }
+        fifoLine("GROUP \"" + group + "\" " + to.name() + " 0");
     }
 
     /** The state's own script with its arguments, then {@code notify} with keepalived's four extra ones. */
@@ -104,5 +161,12 @@ final class VrrpNotifier implements VrrpService.Listener, AutoCloseable {
     public void close() throws InterruptedException {
         scripts.shutdown();
         scripts.awaitTermination(10, TimeUnit.SECONDS);
+        for (RandomAccessFile f : fifos) {
+            try {
+                f.close();
+            } catch (IOException e) {
+                // closing a FIFO we only wrote to
+            }
+        }
     }
 }

@@ -37,4 +37,26 @@ class VrrpNotifierTest {
         assertThat(Files.readAllLines(log)).containsExactly("own-backup", "INSTANCE VI_1 BACKUP 120",
                 "group-master", "GROUP G1 MASTER 0");
     }
+
+    @Test
+    void fifoGetsKeepalivedsLinesInOrder(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("vrrp.fifo");
+        String conf = "global_defs {\n  vrrp_notify_fifo " + fifo + "\n}\n"
+                + "vrrp_sync_group G1 {\n  group {\n    VI_1\n  }\n}\n"
+                + "vrrp_instance VI_1 {\n  interface lo\n  virtual_router_id 1\n  priority 120\n"
+                + "  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n";
+        LoadResult loaded = new ConfigLoader(LoadOptions.defaults()).loadText("k.conf",
+                conf.getBytes(StandardCharsets.UTF_8), dir);
+        try (VrrpNotifier notifier = new VrrpNotifier(loaded.config());
+             java.io.RandomAccessFile reader = new java.io.RandomAccessFile(fifo.toFile(), "r")) {
+            notifier.stateChanged("VI_1", VrrpState.INIT, VrrpState.BACKUP, 120);
+            notifier.groupStateChanged("G1", VrrpState.INIT, VrrpState.BACKUP);
+            notifier.stateChanged("VI_1", VrrpState.BACKUP, VrrpState.MASTER, 120);
+            notifier.masterReceivedLowerPriority("VI_1", java.net.InetAddress.getByName("10.0.0.2"), 120);
+            assertThat(reader.readLine()).isEqualTo("INSTANCE \"VI_1\" BACKUP 120");
+            assertThat(reader.readLine()).isEqualTo("GROUP \"G1\" BACKUP 0");
+            assertThat(reader.readLine()).isEqualTo("INSTANCE \"VI_1\" MASTER 120");
+            assertThat(reader.readLine()).isEqualTo("INSTANCE \"VI_1\" MASTER_RX_LOWER_PRI 120");
+        }
+    }
 }

@@ -65,10 +65,6 @@ final class SyncGroups implements SyncGate {
         return list;
     }
 
-    Map<String, List<String>> groups() {
-        return membersOf;
-    }
-
     void register(VrrpInstance instance) {
         instances.put(instance.config().name(), instance);
     }
