@@ -102,6 +102,21 @@ class FailoverTest {
     }
 
     @Test
+    void v2UnicastKeepalivedMasterHoldfastBackupCrash() throws Exception {
+        interop(2, null, true, false, true);
+    }
+
+    @Test
+    void v3UnicastHoldfastMasterKeepalivedBackupCrash() throws Exception {
+        interop(3, null, true, true, true);
+    }
+
+    @Test
+    void v3UnicastKeepalivedMasterHoldfastBackupStop() throws Exception {
+        interop(3, null, true, false, false);
+    }
+
+    @Test
     void v2AhHoldfastMasterKeepalivedBackupStop() throws Exception {
         interop(2, "AH", false, true, false);
     }

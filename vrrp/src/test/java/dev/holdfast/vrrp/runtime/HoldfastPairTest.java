@@ -43,10 +43,8 @@ class HoldfastPairTest {
     @Test
     void nopreemptLeavesTheLiveMasterAlone() throws Exception {
         try (Lab lab = new Lab("np")) {
-            Lab.Node b = lab.holdfast(lab.nsB, Lab.instance("VI_1", Lab.IF_B, 78, 100, Lab.VIP, ""));
-            Lab.await("B alone to be master", START, () -> lab.hasVip(lab.nsB), lab);
-            Lab.Node a = lab.holdfast(lab.nsA, Lab.instance("VI_1", Lab.IF_A, 78, 150, Lab.VIP, "  nopreempt\n"));
-            Lab.await("A in BACKUP", START, () -> a.said("STATE VI_1 INIT BACKUP"), lab);
+            Lab.Node b = masterB(lab);
+            Lab.Node a = backupA(lab, "  nopreempt\n");
             Thread.sleep(6000);
             assertThat(lab.hasVip(lab.nsA)).as("A does not preempt\n" + lab.report()).isFalse();
             assertThat(lab.hasVip(lab.nsB)).isTrue();
@@ -60,10 +58,8 @@ class HoldfastPairTest {
     @Test
     void preemptDelayHoldsTheTakeoverBack() throws Exception {
         try (Lab lab = new Lab("pd")) {
-            Lab.Node b = lab.holdfast(lab.nsB, Lab.instance("VI_1", Lab.IF_B, 78, 100, Lab.VIP, ""));
-            Lab.await("B alone to be master", START, () -> lab.hasVip(lab.nsB), lab);
-            Lab.Node a = lab.holdfast(lab.nsA, Lab.instance("VI_1", Lab.IF_A, 78, 150, Lab.VIP, "  preempt_delay 4\n"));
-            Lab.await("A in BACKUP", START, () -> a.said("STATE VI_1 INIT BACKUP"), lab);
+            masterB(lab);
+            backupA(lab, "  preempt_delay 4\n");
             long backupAt = System.nanoTime();
             // preempt_delay 4, then a lower-priority advert (<= 1 s), then the master-down interval (3.41 s)
             Lab.await("A to preempt after its delay", Duration.ofMillis(4000 + 1000 + 3410 + 2000),
@@ -72,5 +68,19 @@ class HoldfastPairTest {
             assertThat(took).as("not before preempt_delay").isGreaterThan(Duration.ofMillis(4000));
             System.out.println("preempt_delay 4: A preempted " + took.toMillis() + " ms after entering BACKUP");
         }
+    }
+
+    /** B (priority 100) alone, so it becomes MASTER. */
+    private static Lab.Node masterB(Lab lab) throws Exception {
+        Lab.Node b = lab.holdfast(lab.nsB, Lab.instance("VI_1", Lab.IF_B, 78, 100, Lab.VIP, ""));
+        Lab.await("B alone to be master", START, () -> lab.hasVip(lab.nsB), lab);
+        return b;
+    }
+
+    /** A (priority 150, with {@code extra}) joins the live master B and starts in BACKUP. */
+    private static Lab.Node backupA(Lab lab, String extra) throws Exception {
+        Lab.Node a = lab.holdfast(lab.nsA, Lab.instance("VI_1", Lab.IF_A, 78, 150, Lab.VIP, extra));
+        Lab.await("A in BACKUP", START, () -> a.said("STATE VI_1 INIT BACKUP"), lab);
+        return a;
     }
 }

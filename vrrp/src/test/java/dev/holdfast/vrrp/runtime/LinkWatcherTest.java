@@ -2,15 +2,10 @@ package dev.holdfast.vrrp.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.holdfast.vrrp.packet.VrrpVersion;
 import dev.holdfast.vrrp.state.Event;
-import dev.holdfast.vrrp.state.InstanceConfig;
-import dev.holdfast.vrrp.state.Scheduler;
 import dev.holdfast.vrrp.state.VrrpInstance;
 import dev.holdfast.vrrp.state.VrrpState;
-import java.net.InetAddress;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -20,20 +15,7 @@ class LinkWatcherTest {
     private final LinkWatcher watcher = new LinkWatcher(new TrackerBoard(Runnable::run), up::contains);
 
     private static VrrpInstance instance(int priority) throws Exception {
-        InstanceConfig config = InstanceConfig.builder("VI_1", VrrpVersion.V2, 1, InetAddress.getByName("10.0.0.1"))
-                .priority(priority).vips(List.of(InetAddress.getByName("10.0.0.100"))).build();
-        Scheduler idle = new Scheduler() {
-            @Override
-            public long nanoTime() {
-                return System.nanoTime();
-            }
-
-            @Override
-            public Cancellable schedule(java.time.Duration delay, Runnable task) {
-                return () -> { };
-            }
-        };
-        return new VrrpInstance(config, idle, action -> { });
+        return TrackerBoardTest.instance("VI_1", priority);
     }
 
     @Test

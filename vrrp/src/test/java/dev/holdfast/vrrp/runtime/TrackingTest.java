@@ -34,8 +34,7 @@ class TrackingTest {
     void trackScriptWeightDropHandsTheVipToTheOtherNodeAndBack() throws Exception {
         try (Lab lab = new Lab("ts")) {
             Path down = lab.dir.resolve("down");
-            String script = SCRIPT_SECURITY + "vrrp_script chk {\n  script \"/usr/bin/test ! -e " + down
-                    + "\"\n  interval 1\n  weight -60\n}\n";
+            String script = script(down, "  weight -60\n");
             Lab.Node a = lab.holdfast(lab.nsA, script + Lab.instance("VI_1", Lab.IF_A, 78, 150, Lab.VIP,
                     "  track_script {\n    chk\n  }\n"));
             Lab.await("A to start", START, () -> a.said("STARTED"), lab);
@@ -59,8 +58,7 @@ class TrackingTest {
     void syncGroupMembersMoveTogether() throws Exception {
         try (Lab lab = new Lab("sg")) {
             Path down = lab.dir.resolve("down");
-            String script = SCRIPT_SECURITY + "vrrp_script chk {\n  script \"/usr/bin/test ! -e " + down
-                    + "\"\n  interval 1\n}\n";
+            String script = script(down, "");
             String group = "vrrp_sync_group G1 {\n  group {\n    VI_1\n    VI_2\n  }\n";
             String confA = script + group + "  track_script {\n    chk\n  }\n}\n"
                     + Lab.instance("VI_1", Lab.IF_A, 78, 150, Lab.VIP, "")
@@ -112,5 +110,11 @@ class TrackingTest {
             Lab.await("A's group to take over when B leaves", Duration.ofSeconds(6),
                     () -> lab.hasVip(lab.nsA) && lab.hasVip(lab.nsA, VIP2), lab);
         }
+    }
+
+    /** vrrp_script chk, run every second, that fails while {@code down} exists. */
+    private static String script(Path down, String extra) {
+        return SCRIPT_SECURITY + "vrrp_script chk {\n  script \"/usr/bin/test ! -e " + down + "\"\n  interval 1\n"
+                + extra + "}\n";
     }
 }
