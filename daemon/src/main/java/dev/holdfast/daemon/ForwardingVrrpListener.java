@@ -31,4 +31,9 @@ abstract class ForwardingVrrpListener implements VrrpService.Listener {
     public void priorityChanged(String instance, int from, int to) {
         next.priorityChanged(instance, from, to);
     }
+
+    @Override
+    public void groupStateChanged(String group, VrrpState from, VrrpState to) {
+        next.groupStateChanged(group, from, to);
+    }
 }
