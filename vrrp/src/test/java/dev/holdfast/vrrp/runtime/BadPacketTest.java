@@ -26,7 +26,7 @@ class BadPacketTest {
     void wrongTtlVridAndPasswordAreIgnoredAndCounted() throws Exception {
         try (Lab lab = new Lab("bp")) {
             Lab.Node a = lab.holdfast(lab.nsA, Lab.config(Lab.IF_A, 150, 2, true));
-            Lab.await("A to be master", Duration.ofSeconds(12), () -> lab.hasVip(lab.nsA)
+            Lab.await("A to be master", Duration.ofSeconds(30), () -> lab.hasVip(lab.nsA)
                     && a.said("STATE VI_1 BACKUP MASTER"), lab);
             send(lab, 78, "s3cretpw", 254);
             send(lab, 99, "s3cretpw", 255);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 @Execution(ExecutionMode.CONCURRENT)
 class FailoverTest {
-    private static final Duration START = Duration.ofSeconds(12);
+    /** Generous: a JVM start takes seconds on a loaded machine; the wait ends as soon as the condition holds. */
+    private static final Duration START = Duration.ofSeconds(30);
     /** Master down interval of the priority-100 node plus an advert interval and a margin for the JVM. */
     private static final Duration CRASH_TAKEOVER = Duration.ofMillis(3610 + 1000 + 500);
     /** A stopping master's priority-0 advert: the backup waits only its skew time. */
@@ -55,9 +56,9 @@ class FailoverTest {
             // A comes back with the higher priority and preempts
             Lab.Node a2 = lab.holdfast(lab.nsA, Lab.config(Lab.IF_A, 150, 3, false));
             Lab.await("A to preempt", START, () -> lab.hasVip(lab.nsA) && !lab.hasVip(lab.nsB), lab);
-            Lab.await("B back to BACKUP", Duration.ofSeconds(2), () -> b.said("STATE VI_1 MASTER BACKUP"), lab);
+            Lab.await("B back to BACKUP", Duration.ofSeconds(5), () -> b.said("STATE VI_1 MASTER BACKUP"), lab);
             // the VIP goes on before the listener hears of the change, so wait for the line too
-            Lab.await("A to report MASTER", Duration.ofSeconds(2), () -> a2.said("STATE VI_1 BACKUP MASTER 150"), lab);
+            Lab.await("A to report MASTER", Duration.ofSeconds(5), () -> a2.said("STATE VI_1 BACKUP MASTER 150"), lab);
         }
     }
 
@@ -67,12 +68,12 @@ class FailoverTest {
             Lab.Node a = lab.holdfast(lab.nsA, Lab.config(Lab.IF_A, 150, 3, false));
             Lab.await("the lone node to take the VIP", START, () -> lab.hasVip(lab.nsA), lab);
             Lab.run("ip", "-n", lab.nsA, "link", "set", Lab.IF_A, "down");
-            Lab.await("FAULT on link down", Duration.ofSeconds(2), () -> a.said("STATE VI_1 MASTER FAULT"), lab);
-            Lab.await("the VIP removed in FAULT", Duration.ofSeconds(2), () -> !lab.hasVip(lab.nsA), lab);
+            Lab.await("FAULT on link down", Duration.ofSeconds(5), () -> a.said("STATE VI_1 MASTER FAULT"), lab);
+            Lab.await("the VIP removed in FAULT", Duration.ofSeconds(5), () -> !lab.hasVip(lab.nsA), lab);
             Lab.run("ip", "-n", lab.nsA, "link", "set", Lab.IF_A, "up");
             Lab.await("BACKUP on link up", Duration.ofSeconds(3), () -> a.said("STATE VI_1 FAULT BACKUP"), lab);
             Lab.await("MASTER again, alone", START, () -> lab.hasVip(lab.nsA), lab);
-            Lab.await("MASTER reported", Duration.ofSeconds(2), () -> a.said("STATE VI_1 BACKUP MASTER 150"), lab);
+            Lab.await("MASTER reported", Duration.ofSeconds(5), () -> a.said("STATE VI_1 BACKUP MASTER 150"), lab);
         }
     }
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 @Execution(ExecutionMode.CONCURRENT)
 class MismatchTest {
-    private static final Duration START = Duration.ofSeconds(12);
+    /** Generous: a JVM start takes seconds on a loaded machine; the wait ends as soon as the condition holds. */
+    private static final Duration START = Duration.ofSeconds(30);
     /** Longer than the lower node's master-down interval with the longest advert_int used (3 x 2 s + skew). */
     private static final long SETTLE_MILLIS = 8000;
 

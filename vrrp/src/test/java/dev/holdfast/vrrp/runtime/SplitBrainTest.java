@@ -19,7 +19,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 @Execution(ExecutionMode.CONCURRENT)
 class SplitBrainTest {
-    private static final Duration START = Duration.ofSeconds(12);
+    /** Generous: a JVM start takes seconds on a loaded machine; the wait ends as soon as the condition holds. */
+    private static final Duration START = Duration.ofSeconds(30);
     private static final Duration THREE_ADVERTS = Duration.ofSeconds(3);
     /** garp_master_delay 3 and garp_master_refresh 2: a loser that forgot its timers would ARP within these. */
     private static final String GARP = "  garp_master_delay 3\n  garp_master_refresh 2\n";
@@ -54,7 +55,7 @@ class SplitBrainTest {
             assertThat(lab.hasVip(lab.nsB)).isFalse();
 
             lab.cut(true);
-            Lab.await("both MASTER while cut", Duration.ofSeconds(6), () -> lab.hasVip(lab.nsA) && lab.hasVip(lab.nsB), lab);
+            Lab.await("both MASTER while cut", Duration.ofSeconds(10), () -> lab.hasVip(lab.nsA) && lab.hasVip(lab.nsB), lab);
             Thread.sleep(2500);
             String macB = lab.mac(lab.nsB);
             assertThat(garpsFrom(arp.output(), macB, 0)).as("B's gratuitous ARPs are seen while cut (B is " + macB + ")\n" + arp.output()).isNotEmpty();
@@ -65,7 +66,7 @@ class SplitBrainTest {
                     () -> lab.hasVip(lab.nsA) != lab.hasVip(lab.nsB), lab);
             double oneMasterAt = System.currentTimeMillis() / 1000.0;
             assertThat(lab.hasVip(lab.nsA)).as("the higher priority wins").isTrue();
-            Lab.await("B to report BACKUP", Duration.ofSeconds(2), () -> b.said("STATE VI_1 MASTER BACKUP"), lab);
+            Lab.await("B to report BACKUP", Duration.ofSeconds(5), () -> b.said("STATE VI_1 MASTER BACKUP"), lab);
             Thread.sleep(5000);
             assertThat(lab.hasVip(lab.nsB)).isFalse();
             assertThat(garpsFrom(arp.output(), macB, oneMasterAt))

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 @Execution(ExecutionMode.CONCURRENT)
 class TrackingTest {
-    private static final Duration START = Duration.ofSeconds(12);
+    /** Generous: a JVM start takes seconds on a loaded machine; the wait ends as soon as the condition holds. */
+    private static final Duration START = Duration.ofSeconds(30);
     /** Script interval (1 s) plus B's master-down interval (3.61 s) plus margin for a loaded machine. */
     private static final Duration PREEMPT = Duration.ofMillis(1000 + 3610 + 2000);
     static final String VIP2 = "192.168.78.101";
@@ -45,12 +46,12 @@ class TrackingTest {
             Files.writeString(down, "");
             Duration took = Lab.await("B to take over after A's script failed (150 - 60 < 100)", PREEMPT,
                     () -> lab.hasVip(lab.nsB) && !lab.hasVip(lab.nsA), lab);
-            Lab.await("A to report BACKUP", Duration.ofSeconds(2), () -> a.said("STATE VI_1 MASTER BACKUP 90"), lab);
+            Lab.await("A to report BACKUP", Duration.ofSeconds(5), () -> a.said("STATE VI_1 MASTER BACKUP 90"), lab);
             System.out.println("track_script weight -60: B took over " + took.toMillis() + " ms after the file appeared");
 
             Files.delete(down);
             Lab.await("A to preempt again at 150", PREEMPT, () -> lab.hasVip(lab.nsA) && !lab.hasVip(lab.nsB), lab);
-            Lab.await("A to report MASTER at 150", Duration.ofSeconds(2), () -> a.said("STATE VI_1 BACKUP MASTER 150"), lab);
+            Lab.await("A to report MASTER at 150", Duration.ofSeconds(5), () -> a.said("STATE VI_1 BACKUP MASTER 150"), lab);
         }
     }
 
@@ -69,7 +70,7 @@ class TrackingTest {
             Lab.await("A to start", START, () -> a.said("STARTED"), lab);
             Lab.Node b = lab.holdfast(lab.nsB, confB);
             Lab.await("A to hold both VIPs", START, () -> lab.hasVip(lab.nsA) && lab.hasVip(lab.nsA, VIP2), lab);
-            Lab.await("A's group MASTER", Duration.ofSeconds(2), () -> a.said("GROUP G1 INIT MASTER")
+            Lab.await("A's group MASTER", Duration.ofSeconds(5), () -> a.said("GROUP G1 INIT MASTER")
                     || a.said("GROUP G1 BACKUP MASTER"), lab);
             Lab.await("B's group BACKUP", START, () -> b.said("GROUP G1 INIT BACKUP"), lab);
             Thread.sleep(1500);
@@ -78,16 +79,16 @@ class TrackingTest {
             Files.writeString(down, "");
             Duration took = Lab.await("B to take both VIPs when A's group script fails", Duration.ofSeconds(4),
                     () -> lab.hasVip(lab.nsB) && lab.hasVip(lab.nsB, VIP2), lab);
-            Lab.await("A's VIPs gone", Duration.ofSeconds(2), () -> !lab.hasVip(lab.nsA) && !lab.hasVip(lab.nsA, VIP2), lab);
-            Lab.await("both A members FAULT, group FAULT", Duration.ofSeconds(2), () -> a.said("STATE VI_1 MASTER FAULT")
+            Lab.await("A's VIPs gone", Duration.ofSeconds(5), () -> !lab.hasVip(lab.nsA) && !lab.hasVip(lab.nsA, VIP2), lab);
+            Lab.await("both A members FAULT, group FAULT", Duration.ofSeconds(5), () -> a.said("STATE VI_1 MASTER FAULT")
                     && a.said("STATE VI_2 MASTER FAULT") && a.said("GROUP G1 MASTER FAULT"), lab);
-            Lab.await("B's group MASTER", Duration.ofSeconds(2), () -> b.said("GROUP G1 BACKUP MASTER"), lab);
+            Lab.await("B's group MASTER", Duration.ofSeconds(5), () -> b.said("GROUP G1 BACKUP MASTER"), lab);
             System.out.println("sync group: B took both VIPs " + took.toMillis() + " ms after the file appeared");
 
             Files.delete(down);
             Lab.await("A to take both back", PREEMPT, () -> lab.hasVip(lab.nsA) && lab.hasVip(lab.nsA, VIP2)
                     && !lab.hasVip(lab.nsB) && !lab.hasVip(lab.nsB, VIP2), lab);
-            Lab.await("groups to follow", Duration.ofSeconds(2), () -> a.said("GROUP G1 FAULT BACKUP")
+            Lab.await("groups to follow", Duration.ofSeconds(5), () -> a.said("GROUP G1 FAULT BACKUP")
                     && b.said("GROUP G1 MASTER BACKUP"), lab);
         }
     }
