@@ -75,6 +75,7 @@ final class TrackerBoard {
     private final Map<VrrpInstance, List<VrrpInstance>> syncPeers = new IdentityHashMap<>();
     private final Map<VrrpInstance, Set<String>> sentFaults = new IdentityHashMap<>();
     private final Map<VrrpInstance, Integer> sentWeights = new IdentityHashMap<>();
+    private final Set<VrrpInstance> waitingToStart = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     TrackerBoard(Executor instanceThread) {
         this.instanceThread = instanceThread;
@@ -119,6 +120,40 @@ final class TrackerBoard {
                 publish(peer);
             }
         }
+        List<VrrpInstance> ready = waitingToStart.stream().filter(this::ready).toList();
+        for (VrrpInstance i : ready) {
+            waitingToStart.remove(i);
+            send(i, new Event.Start());
+        }
+    }
+
+    /**
+     * Starts the instances, each once every unweighted vrrp_script it (or its sync group) tracks has a first
+     * result: keepalived keeps an instance in INIT while such a script is initialising ({@code num_script_init}),
+     * so it starts in FAULT rather than taking over before its script has said anything.
+     */
+    synchronized void startWhenReady(List<VrrpInstance> instances) {
+        for (VrrpInstance i : instances) {
+            if (ready(i)) {
+                send(i, new Event.Start());
+            } else {
+                waitingToStart.add(i);
+            }
+        }
+    }
+
+    private boolean ready(VrrpInstance instance) {
+        List<VrrpInstance> group = new ArrayList<>(syncPeers.getOrDefault(instance, List.of()));
+        group.add(instance);
+        for (List<Use> uses : usesByTracker.values()) {
+            for (Use u : uses) {
+                if (u.weight() == 0 && group.contains(u.instance()) && u.tracker().startsWith("script ")
+                        && !readings.containsKey(u.tracker())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The tracker names currently making {@code instance} faulty (its own, and its sync group's). */

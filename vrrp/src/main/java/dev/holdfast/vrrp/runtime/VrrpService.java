@@ -204,9 +204,7 @@ public final class VrrpService implements AutoCloseable {
         }
         // a tracked interface (or file, or process) that is down now makes its instance start in FAULT
         pollTrackers();
-        for (Running r : instances) {
-            timers.execute(() -> r.instance.handle(new Event.Start()));
-        }
+        board.startWhenReady(instances.stream().map(Running::instance).toList());
         trackers.scripts.forEach(ScriptTracker::start);
         links.scheduleWithFixedDelay(this::pollTrackers, LINK_POLL_MILLIS, LINK_POLL_MILLIS, TimeUnit.MILLISECONDS);
     }

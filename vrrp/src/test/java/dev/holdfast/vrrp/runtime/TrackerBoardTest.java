@@ -137,6 +137,23 @@ class TrackerBoardTest {
     }
 
     @Test
+    void anInstanceStartsOnlyOnceItsUnweightedScriptsHaveReported() throws Exception {
+        VrrpInstance waiting = instance("VI_1", 100);
+        VrrpInstance member = instance("VI_2", 100);
+        VrrpInstance weighted = instance("VI_3", 100);
+        board.track(waiting, "script chk", 0, false);
+        board.track(weighted, "script other", 10, false);
+        board.syncGroup(List.of(waiting, member));
+        board.startWhenReady(List.of(waiting, member, weighted));
+        assertThat(waiting.state()).isEqualTo(VrrpState.INIT);
+        assertThat(member.state()).as("its sync group waits too").isEqualTo(VrrpState.INIT);
+        assertThat(weighted.state()).as("a weighted script does not hold it back").isEqualTo(VrrpState.BACKUP);
+        board.report("script chk", new TrackerBoard.Reading.Up(false));
+        assertThat(waiting.state()).as("straight to FAULT, as keepalived's down_instance").isEqualTo(VrrpState.FAULT);
+        assertThat(member.state()).isEqualTo(VrrpState.FAULT);
+    }
+
+    @Test
     void fileReadsTheLeadingNumberAsStrtolDoes(@TempDir Path dir) throws Exception {
         assertThat(FileTracker.parse("  -42 rest")).isEqualTo(-42);
         assertThat(FileTracker.parse("abc")).isZero();
