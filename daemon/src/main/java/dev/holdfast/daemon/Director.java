@@ -250,11 +250,22 @@ final class Director {
             List<Snapshot.VrrpInstanceState> instances = new ArrayList<>();
             Map<String, Long> rejects = new TreeMap<>();
             if (v != null) {
+                Map<String, dev.holdfast.vrrp.runtime.InstanceStatus> live = new java.util.HashMap<>();
+                v.status().forEach(st -> live.put(st.name(), st));
                 for (VrrpRecord.Instance i : v.instances()) {
                     Map<String, Long> t = new TreeMap<>();
                     i.transitions().forEach((k, n) -> t.put(k.name(), n));
-                    instances.add(new Snapshot.VrrpInstanceState(i.name(), i.iface(), i.vrid(), i.state().name(),
-                            i.basePriority(), i.effectivePriority(), t, i.lastTransition()));
+                    var st = live.get(i.name());
+                    Map<String, Long> errors = new TreeMap<>();
+                    if (st != null) {
+                        st.errors().forEach((k, n) -> errors.put(k.name().toLowerCase(java.util.Locale.ROOT), n));
+                    }
+                    instances.add(new Snapshot.VrrpInstanceState(i.name(), i.iface(), i.vrid(),
+                            st == null || st.syncGroup() == null ? "" : st.syncGroup(),
+                            st == null ? i.state().name() : st.state().name(), i.basePriority(),
+                            st == null ? i.effectivePriority() : st.effectivePriority(),
+                            st == null ? 0 : st.advertsSent(), st == null ? 0 : st.advertsReceived(), t, errors,
+                            i.lastTransition(), st == null ? List.of() : List.copyOf(new java.util.TreeSet<>(st.faults()))));
                 }
                 v.rejects().snapshot().forEach((k, n) -> rejects.put(k.name().toLowerCase(java.util.Locale.ROOT), n));
             }

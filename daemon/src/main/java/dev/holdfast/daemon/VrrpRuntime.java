@@ -107,6 +107,11 @@ final class VrrpRuntime implements AutoCloseable {
         return record.instances(config.vrrpInstances().stream().map(VrrpInstance::name).toList());
     }
 
+    /** The runtime's own view of every instance: state, priorities, adverts and refused adverts by reason. */
+    synchronized List<dev.holdfast.vrrp.runtime.InstanceStatus> status() {
+        return service.snapshot();
+    }
+
     synchronized RejectCounts rejects() {
         return service.rejects();
     }

@@ -25,9 +25,25 @@ final class KeepalivedExporterNames {
                 "Times the instance became master (keepalived_exporter name)", vl);
         Metrics.Families.Family release = f.untyped("keepalived_vrrp_release_master",
                 "Times the instance left the master state (keepalived_exporter name)", vl);
+        Metrics.Families.Family sent = f.untyped("keepalived_vrrp_advert_sent", "Adverts sent (keepalived_exporter "
+                + "name)", vl);
+        Metrics.Families.Family rcvd = f.untyped("keepalived_vrrp_advert_rcvd", "Adverts received (keepalived_exporter "
+                + "name)", vl);
+        java.util.Map<String, String> errorNames = java.util.Map.of("bad_ttl", "keepalived_vrrp_ip_ttl_err",
+                "auth_failure", "keepalived_vrrp_auth_failure", "auth_mismatch", "keepalived_vrrp_authtype_mismatch",
+                "bad_auth_type", "keepalived_vrrp_invalid_authtype", "interval_mismatch",
+                "keepalived_vrrp_advert_interval_err", "bad_length", "keepalived_vrrp_packet_len_err",
+                "bad_type", "keepalived_vrrp_invalid_type_rcvd", "addr_count_mismatch", "keepalived_vrrp_addr_list_err");
+        java.util.Map<String, Metrics.Families.Family> errorFamilies = new java.util.TreeMap<>();
+        new java.util.TreeMap<>(errorNames).forEach((kind, name) -> errorFamilies.put(kind, f.untyped(name,
+                "Adverts refused: " + kind.replace('_', ' ') + " (keepalived_exporter name)", vl)));
         for (Snapshot.VrrpInstanceState i : s.vrrp()) {
             String vrid = Integer.toString(i.vrid());
             state.add(number(i.state()), i.name(), i.iface(), vrid);
+            sent.add(i.advertsSent(), i.name(), i.iface(), vrid, i.state());
+            rcvd.add(i.advertsReceived(), i.name(), i.iface(), vrid, i.state());
+            errorFamilies.forEach((kind, fam) -> fam.add(i.errors().getOrDefault(kind, 0L), i.name(), i.iface(), vrid,
+                    i.state()));
             long masters = i.transitions().getOrDefault("MASTER", 0L);
             become.add(masters, i.name(), i.iface(), vrid, i.state());
             release.add(Math.max(0, masters - ("MASTER".equals(i.state()) ? 1 : 0)), i.name(), i.iface(), vrid,

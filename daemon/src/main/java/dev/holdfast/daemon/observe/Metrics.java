@@ -230,8 +230,22 @@ public final class Metrics implements KernelWriter.KernelListener {
                     List.of("instance", "interface", "vrid", "to"));
             Families.Family last = f.gauge("holdfast_vrrp_last_transition_timestamp_seconds",
                     "When the instance last changed state", il);
+            Families.Family sent = f.counter("holdfast_vrrp_adverts_sent", "Adverts sent by the instance (one per "
+                    + "destination: each unicast peer counts)", il);
+            Families.Family received = f.counter("holdfast_vrrp_adverts_received",
+                    "Adverts for this instance received and accepted", il);
+            Families.Family errors = f.counter("holdfast_vrrp_adverts_refused",
+                    "Adverts for this instance refused, by reason (bad_ttl, auth_failure, interval_mismatch, ...)",
+                    List.of("instance", "interface", "vrid", "reason"));
+            Families.Family fault = f.gauge("holdfast_vrrp_fault_reasons",
+                    "What holds the instance in FAULT now (interfaces down, failed trackers); 0 when nothing",
+                    il);
             for (Snapshot.VrrpInstanceState i : s.vrrp()) {
                 String vrid = Integer.toString(i.vrid());
+                sent.add(i.advertsSent(), i.name(), i.iface(), vrid);
+                received.add(i.advertsReceived(), i.name(), i.iface(), vrid);
+                i.errors().forEach((k, n) -> errors.add(n, i.name(), i.iface(), vrid, k));
+                fault.add(i.faults().size(), i.name(), i.iface(), vrid);
                 for (String st : List.of("INIT", "BACKUP", "MASTER", "FAULT", "STOP")) {
                     state.add(st.equals(i.state()) ? 1 : 0, i.name(), i.iface(), vrid, st);
                 }

@@ -38,11 +38,22 @@ public record Snapshot(Instant takenAt, ConfigState config, List<VirtualServerSt
                               String lastError) {
     }
 
-    /** One VRRP instance. */
-    public record VrrpInstanceState(String name, String iface, int vrid, String state, int basePriority,
-                                    int effectivePriority, Map<String, Long> transitions, Instant lastTransition) {
+    /**
+     * One VRRP instance.
+     *
+     * @param syncGroup   its vrrp_sync_group, empty if none
+     * @param transitions state changes by the state entered
+     * @param errors      adverts refused by this instance, by reason (bad TTL, auth failure, interval mismatch, ...)
+     * @param faults      what holds it in FAULT (a down interface, a failed track_script, ...), empty if nothing
+     */
+    public record VrrpInstanceState(String name, String iface, int vrid, String syncGroup, String state,
+                                    int basePriority, int effectivePriority, long advertsSent, long advertsReceived,
+                                    Map<String, Long> transitions, Map<String, Long> errors, Instant lastTransition,
+                                    List<String> faults) {
         public VrrpInstanceState {
             transitions = Map.copyOf(transitions);
+            errors = Map.copyOf(errors);
+            faults = List.copyOf(faults);
         }
     }
 }

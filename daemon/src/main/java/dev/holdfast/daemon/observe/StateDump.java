@@ -32,6 +32,8 @@ public final class StateDump {
                     .append("   Virtual Router ID = ").append(i.vrid()).append('\n')
                     .append("   Priority = ").append(i.basePriority()).append('\n')
                     .append("   Effective priority = ").append(i.effectivePriority()).append('\n')
+                    .append(i.syncGroup().isEmpty() ? "" : "   Sync group = " + i.syncGroup() + "\n")
+                    .append(i.faults().isEmpty() ? "" : "   Fault reasons = " + String.join(", ", i.faults()) + "\n")
                     .append("   Last transition = ").append(i.lastTransition() == null ? "never"
                             : i.lastTransition().toString()).append('\n');
         }
@@ -65,7 +67,11 @@ public final class StateDump {
         b.append("Reloads: ").append(s.config().reloadsOk()).append(" applied, ").append(s.config().reloadsFailed())
                 .append(" rejected\n");
         for (Snapshot.VrrpInstanceState i : s.vrrp()) {
-            b.append("VRRP Instance: ").append(i.name()).append('\n');
+            b.append("VRRP Instance: ").append(i.name()).append('\n')
+                    .append("  Adverts sent: ").append(i.advertsSent()).append(", received: ")
+                    .append(i.advertsReceived()).append('\n');
+            new java.util.TreeMap<>(i.errors()).forEach((k, v) -> b.append("  Refused (").append(k).append("): ")
+                    .append(v).append('\n'));
             for (Map.Entry<String, Long> t : new java.util.TreeMap<>(i.transitions()).entrySet()) {
                 b.append("  Became ").append(t.getKey()).append(": ").append(t.getValue()).append('\n');
             }

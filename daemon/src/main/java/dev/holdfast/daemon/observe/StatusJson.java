@@ -105,6 +105,13 @@ public final class StatusJson {
             o.put("state", i.state());
             o.put("priority", i.basePriority());
             o.put("effective_priority", i.effectivePriority());
+            o.put("sync_group", i.syncGroup());
+            o.put("adverts_sent", i.advertsSent());
+            o.put("adverts_received", i.advertsReceived());
+            ObjectNode refused = o.putObject("adverts_refused");
+            new java.util.TreeMap<>(i.errors()).forEach(refused::put);
+            ArrayNode faults = o.putArray("fault_reasons");
+            i.faults().forEach(faults::add);
             o.put("transitions", i.transitions().values().stream().mapToLong(Long::longValue).sum());
             o.put("last_transition", i.lastTransition() == null ? null : i.lastTransition().toString());
         }

@@ -60,6 +60,9 @@ class MetricsTest {
                 .contains("holdfast_vrrp_effective_priority{instance=\"VI_1\",interface=\"eth0\",vrid=\"51\",} 140.0")
                 .contains("holdfast_vrrp_packets_rejected_total{reason=\"wrong_vrid\",} 7.0")
                 .contains("holdfast_config_last_reload_successful 0.0")
+                .contains("holdfast_vrrp_adverts_sent_total{instance=\"VI_1\",interface=\"eth0\",vrid=\"51\",} 1200.0")
+                .contains("holdfast_vrrp_adverts_refused_total{instance=\"VI_1\",interface=\"eth0\",vrid=\"51\",reason=\"auth_failure\",} 4.0")
+                .contains("keepalived_vrrp_auth_failure{name=\"VI_1\",intf=\"eth0\",vrid=\"51\",state=\"MASTER\",} 4.0")
                 .contains("keepalived_vrrp_state{name=\"VI_1\",intf=\"eth0\",vrid=\"51\",} 2.0")
                 .contains("keepalived_lvs_rs_conn{vip=\"10.0.1.100:80\",addr=\"10.0.2.11:80\",proto=\"6\",} 10.0");
         assertThat(new Metrics(() -> s, "1.0-test", false).scrape()).doesNotContain("keepalived_");

@@ -56,8 +56,9 @@ public final class StatusSample {
         return new Snapshot(T, new Snapshot.ConfigState("/etc/keepalived/keepalived.conf", "0123456789abcdef", T,
                 2, 1, "keepalived.conf:3:5: error: unknown keyword"), List.of(status), List.of(reading),
                 Map.of(new Drain.Ref(key, d1.key()), T.plusSeconds(300)),
-                List.of(new Snapshot.VrrpInstanceState("VI_1", "eth0", 51, "MASTER", 150, 140,
-                        Map.of("BACKUP", 1L, "MASTER", 1L), T)), Map.of("bad_ttl", 3L, "wrong_vrid", 7L));
+                List.of(new Snapshot.VrrpInstanceState("VI_1", "eth0", 51, "G1", "MASTER", 150, 140, 1200, 30,
+                        Map.of("BACKUP", 1L, "MASTER", 1L), Map.of("auth_failure", 4L), T, List.of())),
+                Map.of("bad_ttl", 3L, "wrong_vrid", 7L));
     }
 
 }
