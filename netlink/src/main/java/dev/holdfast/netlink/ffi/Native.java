@@ -18,12 +18,25 @@ public final class Native {
         if (l == null) {
             synchronized (Native.class) {
                 if (libc == null) {
-                    libc = LibraryLoader.create(LibC.class).load("c");
+                    libc = load();
                 }
                 l = libc;
             }
         }
         return l;
+    }
+
+    /**
+     * glibc by its soname, which dlopen finds through the loader's cache. Asking jnr-ffi for "c" makes it list every
+     * library directory looking for libc.so.* first: over the lab VM's shared root filesystem that cost 35-45 s of
+     * start-up. Other C libraries (musl) name it differently: then "c" and the search.
+     */
+    private static LibC load() {
+        try {
+            return LibraryLoader.create(LibC.class).failImmediately().load("libc.so.6");
+        } catch (UnsatisfiedLinkError e) {
+            return LibraryLoader.create(LibC.class).load("c");
+        }
     }
 
     /** errno of the last failed call on this thread (saved by jnr-ffi because of {@code @SaveError}). */
