@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +15,13 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * One GET of one url as keepalived's HTTP_GET/SSL_GET (and genhash) does it: connect bounded by connect_timeout,
- * optional TLS with SNI, keepalived's exact request, the response read to the end of the stream with every read
- * bounded by connect_timeout. Says what came back; judging it is the caller's job.
+ * optional TLS with SNI, keepalived's exact request, the response read to the end of the stream; all that follows
+ * the connect is bounded by one more connect_timeout ({@link ResponseDeadline}). Says what came back; judging it
+ * is the caller's job.
  */
 public final class HttpExchange {
     private final HttpGetSpec checker;
@@ -68,8 +67,7 @@ public final class HttpExchange {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         // first in line, so a stalled TLS handshake is bounded too
-                        ch.pipeline().addLast(new ReadTimeoutHandler(Math.max(1, timeout.toNanos()),
-                                TimeUnit.NANOSECONDS));
+                        ch.pipeline().addLast(new ResponseDeadline(timeout));
                         checker.tls().ifPresent(tls -> {
                             InetSocketAddress target = checker.connection().target();
                             SslHandler ssl = tls.serverName(url)

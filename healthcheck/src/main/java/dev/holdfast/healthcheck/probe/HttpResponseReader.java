@@ -111,18 +111,21 @@ final class HttpResponseReader extends ChannelInboundHandlerAdapter {
             take = (int) Math.max(0, Math.min(readable, contentLength - bodyBytes));
         }
         if (take > 0) {
-            byte[] chunk = new byte[take];
-            buf.readBytes(chunk);
-            md5.update(chunk);
-            if (bodyTap != null) {
-                bodyTap.accept(chunk);
-            }
-            if (body != null && body.size() < MAX_REGEX_BODY) {
-                body.write(chunk, 0, Math.min(chunk.length, MAX_REGEX_BODY - body.size()));
+            // straight from the buffer: a large body costs no garbage
+            md5.update(buf.nioBuffer(buf.readerIndex(), take));
+            if (bodyTap != null || (body != null && body.size() < MAX_REGEX_BODY)) {
+                byte[] chunk = new byte[take];
+                buf.getBytes(buf.readerIndex(), chunk);
+                if (bodyTap != null) {
+                    bodyTap.accept(chunk);
+                }
+                if (body != null && body.size() < MAX_REGEX_BODY) {
+                    body.write(chunk, 0, Math.min(chunk.length, MAX_REGEX_BODY - body.size()));
+                }
             }
         }
         bodyBytes += readable;
-        buf.skipBytes(buf.readableBytes());
+        buf.skipBytes(readable);
     }
 
     @Override
