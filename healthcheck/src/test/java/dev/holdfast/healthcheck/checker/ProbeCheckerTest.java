@@ -264,7 +264,25 @@ class ProbeCheckerTest {
     }
 
     @Test
-    void aSlowCheckDelaysTheNextOneLikeKeepalived() {
+    void delayLoopIsCountedFromTheStartOfTheCheckSoASlowCheckDoesNotStretchThePeriod() {
+        List<CompletableFuture<CheckResult>> answers = new ArrayList<>();
+        Probe probe = () -> {
+            CompletableFuture<CheckResult> f = new CompletableFuture<>();
+            answers.add(f);
+            return f;
+        };
+        checker(policy(1, false, Duration.ZERO), probe).start();
+        clock.advanceSeconds(1); // first check starts at t=1
+        clock.advanceSeconds(2);
+        answers.get(0).complete(CheckResult.passed("ok")); // answered at t=3
+        clock.advanceSeconds(3.5);
+        assertThat(answers).hasSize(1);
+        clock.advanceSeconds(0.5); // t=7 = 1 + delay_loop (keepalived would wait until 3 + delay_loop = 9)
+        assertThat(answers).hasSize(2);
+    }
+
+    @Test
+    void aCheckSlowerThanDelayLoopIsFollowedAtOnce() {
         List<CompletableFuture<CheckResult>> answers = new ArrayList<>();
         Probe probe = () -> {
             CompletableFuture<CheckResult> f = new CompletableFuture<>();
@@ -273,11 +291,10 @@ class ProbeCheckerTest {
         };
         checker(policy(1, false, Duration.ZERO), probe).start();
         clock.advanceSeconds(1);
-        clock.advanceSeconds(2);
-        answers.get(0).complete(CheckResult.passed("ok")); // answered at t=3
-        clock.advanceSeconds(5.5);
-        assertThat(answers).hasSize(1);
-        clock.advanceSeconds(0.5); // t=9 = 3 + delay_loop
+        clock.advanceSeconds(8);
+        assertThat(answers).hasSize(1); // never two checks of one checker in flight
+        answers.get(0).complete(CheckResult.passed("ok"));
+        clock.advanceSeconds(0);
         assertThat(answers).hasSize(2);
     }
 
