@@ -1,6 +1,12 @@
 package dev.holdfast.bench.checkers;
 
 import dev.holdfast.healthcheck.Healthchecker;
+import dev.holdfast.healthcheck.checker.CheckResult;
+import dev.holdfast.healthcheck.checker.Probe;
+import dev.holdfast.healthcheck.checker.ProbeFactory;
+import dev.holdfast.healthcheck.probe.StandardProbes;
+import dev.holdfast.healthcheck.spec.ScheduledCheckSpec;
+import dev.holdfast.healthcheck.time.EventLoopScheduler;
 import dev.holdfast.healthcheck.lvs.DesiredDestinations;
 import dev.holdfast.healthcheck.lvs.LvsOutput;
 import dev.holdfast.healthcheck.lvs.Notification;
@@ -24,14 +30,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * holdfast's checkers without the kernel, for machines without IPVS: the same HTTP_GET real servers bench/checkers
  * writes into its keepalived.conf (100 per virtual server, {@code address:firstPort+i}, delay_loop 1,
- * connect_timeout 5, retry 1, delay_before_retry 1, url /health), on the daemon's wiring (one event loop, the
+ * connect_timeout 5, retry 1, delay_before_retry 1, warmup 1, url /health), on the daemon's wiring (one event loop, the
  * production probes), with the desired tables counted and dropped. Runs until killed; bench/checkers measures it
  * from outside exactly as it measures the daemon and keepalived. Usage: {@code CheckerLoad address firstPort count}.
  */
@@ -40,12 +45,13 @@ public final class CheckerLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.parse(
+                System.getProperty("bench.log", "WARNING")));
         InetAddress address = InetAddress.getByName(args[0]);
         int firstPort = Integer.parseInt(args[1]);
         int count = Integer.parseInt(args[2]);
-        CheckPolicy policy = new CheckPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, false,
-                Duration.ofSeconds(5));
+        CheckPolicy policy = new CheckPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                false, Duration.ofSeconds(5));
         UrlSpec url = new UrlSpec("/health", Optional.empty(), StatusCodes.ANY_2XX, Optional.empty());
         List<VirtualServerSpec> specs = new ArrayList<>();
         List<RealServerSpec> servers = new ArrayList<>();
@@ -74,10 +80,35 @@ public final class CheckerLoad {
             }
         };
         NioEventLoopGroup loop = new NioEventLoopGroup(1);
-        Healthchecker checker = Healthchecker.onEventLoop(specs, loop.next(), Executors.newFixedThreadPool(4),
-                Clock.systemUTC(), new SecureRandom(), output);
+        AtomicLong passed = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        StandardProbes standard = new StandardProbes(loop.next(), Executors.newFixedThreadPool(4));
+        ProbeFactory counting = new ProbeFactory() {
+            @Override
+            public Probe probe(ScheduledCheckSpec spec, RealServerSpec realServer) {
+                return counted(standard.probe(spec, realServer));
+            }
+
+            @Override
+            public Probe urlProbe(HttpGetSpec spec, UrlSpec u, RealServerSpec realServer) {
+                return counted(standard.urlProbe(spec, u, realServer));
+            }
+
+            private Probe counted(Probe probe) {
+                return () -> probe.check().thenApply(r -> {
+                    (r instanceof CheckResult.Passed ? passed : failed).incrementAndGet();
+                    return r;
+                });
+            }
+        };
+        Healthchecker checker = new Healthchecker(specs, new EventLoopScheduler(loop.next(), Clock.systemUTC()),
+                counting, new SecureRandom(), output);
         checker.start(List.of()).toCompletableFuture().join();
         System.out.println("started " + count + " HTTP_GET checkers in " + specs.size() + " virtual servers");
-        new CountDownLatch(1).await();
+        // the checker's own count, to set beside what the server logged
+        while (true) {
+            Thread.sleep(5000);
+            System.out.println("checks passed " + passed.get() + " failed " + failed.get());
+        }
     }
 }

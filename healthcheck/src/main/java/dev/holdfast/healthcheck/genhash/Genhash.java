@@ -65,7 +65,7 @@ public final class Genhash {
         long start = nanoTime.getAsLong();
         HttpOutcome outcome;
         try {
-            outcome = new HttpExchange(spec, url, group.next()).run(body::chunk).toCompletableFuture().get();
+            outcome = new HttpExchange(spec, url, group.next()).run(true, body::chunk).toCompletableFuture().get();
         } catch (ExecutionException e) {
             outcome = new HttpOutcome.Error(e.getCause(), false);
         }

@@ -57,9 +57,10 @@ public final class HttpExchange {
     /**
      * Runs the exchange once.
      *
-     * @param bodyTap sees every digested body chunk in order, or null
+     * @param digest  compute the body's MD5 even when the url has no digest to compare (genhash)
+     * @param bodyTap sees every body chunk in order, or null
      */
-    public CompletionStage<HttpOutcome> run(Consumer<byte[]> bodyTap) {
+    public CompletionStage<HttpOutcome> run(boolean digest, Consumer<byte[]> bodyTap) {
         CompletableFuture<HttpOutcome> result = new CompletableFuture<>();
         Duration timeout = checker.policy().connectTimeout();
         ChannelFuture connect = TcpProbe.connect(loop, checker.connection(), timeout,
@@ -76,7 +77,8 @@ public final class HttpExchange {
                             ssl.setHandshakeTimeoutMillis(Math.max(1, timeout.toMillis()));
                             ch.pipeline().addLast(ssl);
                         });
-                        ch.pipeline().addLast(new HttpResponseReader(request, url.regex().isPresent(), bodyTap,
+                        ch.pipeline().addLast(new HttpResponseReader(request, url.regex().isPresent(),
+                                digest || url.digest().isPresent(), bodyTap,
                                 result::complete));
                     }
                 });

@@ -35,7 +35,7 @@ public final class HttpGetProbe implements Probe {
 
     @Override
     public CompletionStage<CheckResult> check() {
-        return exchange.run(null).thenApply(this::judge);
+        return exchange.run(false, null).thenApply(this::judge);
     }
 
     private CheckResult judge(HttpOutcome outcome) {

@@ -3,6 +3,7 @@ package dev.holdfast.healthcheck.probe;
 /** What one HTTP_GET/SSL_GET exchange brought back, or why nothing usable did; judged by the caller. */
 public sealed interface HttpOutcome {
     /**
+     * @param md5Hex the body's MD5 when it was asked for, else empty
      * @param head the response head up to and including its blank line
      * @param body the start of the body when a regex check asked for it, else empty
      */

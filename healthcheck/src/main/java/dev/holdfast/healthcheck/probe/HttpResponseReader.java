@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * Sends the request once connected, then reads the response to the end of the stream as keepalived does: the
- * head up to the blank line, then the body streamed into MD5 (only up to Content-Length when the server sent
- * one), never holding the body in memory. Hands one {@link HttpOutcome} to its consumer and closes the channel.
+ * head up to the blank line, then the body streamed into MD5 when a digest is wanted (only up to Content-Length
+ * when the server sent one), never holding the body in memory. Hands one {@link HttpOutcome} to its consumer and closes the channel.
  */
 final class HttpResponseReader extends ChannelInboundHandlerAdapter {
     /** A head this large is not a health-check answer; keepalived's buffer is smaller still. */
@@ -38,17 +38,19 @@ final class HttpResponseReader extends ChannelInboundHandlerAdapter {
     private long bodyBytes;
     private boolean finished;
 
-    HttpResponseReader(byte[] request, boolean keepBody, Consumer<HttpOutcome> done) {
-        this(request, keepBody, null, done);
-    }
-
-    HttpResponseReader(byte[] request, boolean keepBody, Consumer<byte[]> bodyTap, Consumer<HttpOutcome> done) {
+    /**
+     * @param digest  compute the body's MD5 (a url with a digest, genhash); without it, as in keepalived, the
+     *                body is only counted and {@link HttpOutcome.Response#md5Hex()} is empty
+     * @param bodyTap sees every digested body chunk in order, or null
+     */
+    HttpResponseReader(byte[] request, boolean keepBody, boolean digest, Consumer<byte[]> bodyTap,
+                       Consumer<HttpOutcome> done) {
         this.request = request;
         this.done = done;
         this.bodyTap = bodyTap;
         this.body = keepBody ? new ByteArrayOutputStream() : null;
         try {
-            this.md5 = MessageDigest.getInstance("MD5");
+            this.md5 = digest ? MessageDigest.getInstance("MD5") : null;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime ships MD5", e);
         }
@@ -112,7 +114,9 @@ final class HttpResponseReader extends ChannelInboundHandlerAdapter {
         }
         if (take > 0) {
             // straight from the buffer: a large body costs no garbage
-            md5.update(buf.nioBuffer(buf.readerIndex(), take));
+            if (md5 != null) {
+                md5.update(buf.nioBuffer(buf.readerIndex(), take));
+            }
             if (bodyTap != null || (body != null && body.size() < MAX_REGEX_BODY)) {
                 byte[] chunk = new byte[take];
                 buf.getBytes(buf.readerIndex(), chunk);
@@ -132,7 +136,7 @@ final class HttpResponseReader extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (headComplete) {
             finish(ctx, new HttpOutcome.Response(statusCode, contentLength, bodyBytes,
-                    java.util.HexFormat.of().formatHex(md5.digest()), headBytes, body == null ? new byte[0] : body.toByteArray()));
+                    md5 == null ? "" : java.util.HexFormat.of().formatHex(md5.digest()), headBytes, body == null ? new byte[0] : body.toByteArray()));
         } else {
             finish(ctx, new HttpOutcome.NoData());
         }

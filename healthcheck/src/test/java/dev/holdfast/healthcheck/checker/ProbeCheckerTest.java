@@ -266,11 +266,7 @@ class ProbeCheckerTest {
     @Test
     void delayLoopIsCountedFromTheStartOfTheCheckSoASlowCheckDoesNotStretchThePeriod() {
         List<CompletableFuture<CheckResult>> answers = new ArrayList<>();
-        Probe probe = () -> {
-            CompletableFuture<CheckResult> f = new CompletableFuture<>();
-            answers.add(f);
-            return f;
-        };
+        Probe probe = answeredLater(answers);
         checker(policy(1, false, Duration.ZERO), probe).start();
         clock.advanceSeconds(1); // first check starts at t=1
         clock.advanceSeconds(2);
@@ -284,11 +280,7 @@ class ProbeCheckerTest {
     @Test
     void aCheckSlowerThanDelayLoopIsFollowedAtOnce() {
         List<CompletableFuture<CheckResult>> answers = new ArrayList<>();
-        Probe probe = () -> {
-            CompletableFuture<CheckResult> f = new CompletableFuture<>();
-            answers.add(f);
-            return f;
-        };
+        Probe probe = answeredLater(answers);
         checker(policy(1, false, Duration.ZERO), probe).start();
         clock.advanceSeconds(1);
         clock.advanceSeconds(8);
@@ -298,4 +290,12 @@ class ProbeCheckerTest {
         assertThat(answers).hasSize(2);
     }
 
+    /** A probe whose every check waits for the test to complete it. */
+    private static Probe answeredLater(List<CompletableFuture<CheckResult>> answers) {
+        return () -> {
+            CompletableFuture<CheckResult> f = new CompletableFuture<>();
+            answers.add(f);
+            return f;
+        };
+    }
 }

@@ -7,9 +7,6 @@ import dev.holdfast.healthcheck.spec.SmtpCheckSpec;
 import io.netty.channel.EventLoop;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +39,7 @@ class RealSmtpServerTest {
                 match from any for local action "local"
                 """.formatted(port));
         smtpd = ServerProcess.start(dir, List.of(SMTPD.toString(), "-d", "-f", dir.resolve("smtpd.conf").toString()),
-                () -> listening(port));
+                () -> ServerProcess.listening(port));
     }
 
     @AfterAll
@@ -80,14 +77,5 @@ class RealSmtpServerTest {
     private static CheckResult check(int target, String helo) throws Exception {
         return Probes.run(new SmtpProbe(new SmtpCheckSpec(Probes.policy(Probes.TIMEOUT), Probes.loopback(target),
                 helo), loop));
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

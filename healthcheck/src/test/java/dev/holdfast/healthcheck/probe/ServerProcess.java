@@ -37,7 +37,10 @@ final class ServerProcess implements AutoCloseable {
                 + " to run them)");
     }
 
-    /** Starts {@code command} (output to {@code dir}/server.log) and waits until {@code ready} says so. */
+    /**
+     * Starts {@code command} (output to {@code dir}/server.log) and waits until {@code ready} says so; the
+     * directory is deleted by {@link #close()}.
+     */
     static ServerProcess start(Path dir, List<String> command, BooleanSupplier ready)
             throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -46,7 +49,7 @@ final class ServerProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         while (!ready.getAsBoolean()) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                String log = started.log();
+                String log = started.logs();
                 started.close();
                 throw new AssertionError(command.get(0) + " did not start: " + log);
             }
@@ -57,6 +60,27 @@ final class ServerProcess implements AutoCloseable {
 
     String log() throws IOException {
         return Files.readString(dir.resolve("server.log"));
+    }
+
+    /** Every *.log file of the server's directory, for a failure message. */
+    private String logs() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+                all.append('\n').append(file.getFileName()).append(": ").append(Files.readString(file));
+            }
+        }
+        return all.toString();
+    }
+
+    /** Whether something accepts TCP connections on 127.0.0.1:{@code port}. */
+    static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static int freePort() throws IOException {
