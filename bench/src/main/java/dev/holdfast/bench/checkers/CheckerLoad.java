@@ -2,10 +2,8 @@ package dev.holdfast.bench.checkers;
 
 import dev.holdfast.healthcheck.Healthchecker;
 import dev.holdfast.healthcheck.checker.CheckResult;
-import dev.holdfast.healthcheck.checker.Probe;
 import dev.holdfast.healthcheck.checker.ProbeFactory;
 import dev.holdfast.healthcheck.probe.StandardProbes;
-import dev.holdfast.healthcheck.spec.ScheduledCheckSpec;
 import dev.holdfast.healthcheck.time.EventLoopScheduler;
 import dev.holdfast.healthcheck.lvs.DesiredDestinations;
 import dev.holdfast.healthcheck.lvs.LvsOutput;
@@ -83,24 +81,8 @@ public final class CheckerLoad {
         AtomicLong passed = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         StandardProbes standard = new StandardProbes(loop.next(), Executors.newFixedThreadPool(4));
-        ProbeFactory counting = new ProbeFactory() {
-            @Override
-            public Probe probe(ScheduledCheckSpec spec, RealServerSpec realServer) {
-                return counted(standard.probe(spec, realServer));
-            }
-
-            @Override
-            public Probe urlProbe(HttpGetSpec spec, UrlSpec u, RealServerSpec realServer) {
-                return counted(standard.urlProbe(spec, u, realServer));
-            }
-
-            private Probe counted(Probe probe) {
-                return () -> probe.check().thenApply(r -> {
-                    (r instanceof CheckResult.Passed ? passed : failed).incrementAndGet();
-                    return r;
-                });
-            }
-        };
+        ProbeFactory counting = new ObservedProbes(standard, (start, end, result) ->
+                (result instanceof CheckResult.Passed ? passed : failed).incrementAndGet());
         Healthchecker checker = new Healthchecker(specs, new EventLoopScheduler(loop.next(), Clock.systemUTC()),
                 counting, new SecureRandom(), output);
         checker.start(List.of()).toCompletableFuture().join();

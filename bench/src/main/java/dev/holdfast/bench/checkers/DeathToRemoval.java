@@ -2,7 +2,6 @@ package dev.holdfast.bench.checkers;
 
 import dev.holdfast.healthcheck.Healthchecker;
 import dev.holdfast.healthcheck.checker.CheckResult;
-import dev.holdfast.healthcheck.checker.Probe;
 import dev.holdfast.healthcheck.checker.ProbeFactory;
 import dev.holdfast.healthcheck.lvs.DesiredDestinations;
 import dev.holdfast.healthcheck.lvs.LvsOutput;
@@ -15,7 +14,6 @@ import dev.holdfast.healthcheck.spec.HttpGetSpec;
 import dev.holdfast.healthcheck.spec.HttpVersion;
 import dev.holdfast.healthcheck.spec.Protocol;
 import dev.holdfast.healthcheck.spec.RealServerSpec;
-import dev.holdfast.healthcheck.spec.ScheduledCheckSpec;
 import dev.holdfast.healthcheck.spec.ServiceAddress;
 import dev.holdfast.healthcheck.spec.StatusCodes;
 import dev.holdfast.healthcheck.spec.UrlSpec;
@@ -123,7 +121,8 @@ public final class DeathToRemoval {
                 public void notify(Notification notification) {
                 }
             };
-            ProbeFactory recording = recording(new StandardProbes(group.next(), scripts), checks);
+            ProbeFactory recording = new ObservedProbes(new StandardProbes(group.next(), scripts),
+                    (start, end, result) -> checks.add(new Check(start, end, result instanceof CheckResult.Passed)));
             Healthchecker checker = new Healthchecker(List.of(vs),
                     new dev.holdfast.healthcheck.time.EventLoopScheduler(group.next(), Clock.systemUTC()), recording,
                     random, output);
@@ -143,30 +142,5 @@ public final class DeathToRemoval {
                     .orElseThrow();
             return new long[] {removal - death, removal - firstFailure, removal - deciding};
         }
-    }
-
-    /** Wraps the production probes, noting when each check starts and ends. */
-    private static ProbeFactory recording(ProbeFactory inner, List<Check> checks) {
-        return new ProbeFactory() {
-            @Override
-            public Probe probe(ScheduledCheckSpec checker, RealServerSpec realServer) {
-                return timed(inner.probe(checker, realServer));
-            }
-
-            @Override
-            public Probe urlProbe(HttpGetSpec checker, UrlSpec url, RealServerSpec realServer) {
-                return timed(inner.urlProbe(checker, url, realServer));
-            }
-
-            private Probe timed(Probe probe) {
-                return () -> {
-                    long start = System.nanoTime();
-                    return probe.check().thenApply(result -> {
-                        checks.add(new Check(start, System.nanoTime(), result instanceof CheckResult.Passed));
-                        return result;
-                    });
-                };
-            }
-        };
     }
 }
