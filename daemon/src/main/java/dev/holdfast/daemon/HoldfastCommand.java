@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         description = {"keepalived-compatible LVS/IPVS director.", "",
             "Reads the keepalived.conf you already have. Without -t/-d or a subcommand it runs the director:",
             "VRRP for the VIPs, health checks and kernel IPVS (-P: VRRP only, -C: checks and IPVS only)."},
-        subcommands = {PlanCommand.class, IpvsCommand.class, StatusCommand.class})
+        subcommands = {PlanCommand.class, IpvsCommand.class, StatusCommand.class, GenhashCommand.class})
 final class HoldfastCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit")

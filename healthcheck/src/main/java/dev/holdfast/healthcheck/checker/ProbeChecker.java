@@ -35,6 +35,7 @@ public final class ProbeChecker extends ScheduledChecker {
     void complete(CheckResult result) {
         CheckPolicy policy = policy();
         Duration delay = policy.delayLoop();
+        boolean polling = true;
         boolean passed = result instanceof CheckResult.Passed;
         if (passed || ((up || !hasRun) && retryIteration >= policy.retry())) {
             retryIteration = 0;
@@ -64,11 +65,16 @@ public final class ProbeChecker extends ScheduledChecker {
         } else if (up) {
             retryIteration++;
             delay = policy.delayBeforeRetry();
+            polling = false;
             long retry = retryIteration;
             LOG.log(Level.DEBUG, () -> name() + ": failed, retry " + retry + "/" + policy.retry() + ": "
                     + result.reason());
         }
         hasRun = true;
-        schedule(delay);
+        if (polling) {
+            scheduleNextPoll();
+        } else {
+            schedule(delay);
+        }
     }
 }

@@ -25,6 +25,8 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
     private final CheckPolicy policy;
     private final Scheduler scheduler;
     private final RandomGenerator random;
+    /** when the check in flight (or the last one) started; null before the first */
+    private Instant checkStartedAt;
     private final CheckerListener listener;
 
     boolean up;
@@ -173,6 +175,20 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
         return bound <= 0 ? Duration.ZERO : Duration.ofNanos(random.nextLong(bound + 1));
     }
 
+    /**
+     * The next regular check: delay_loop after the start of the one that just ended. keepalived counts delay_loop
+     * from a check's end, so its polling period stretches by every check's duration (a slow server is polled less
+     * often, and a busy checker drifts); holdfast keeps the period. Retries still wait delay_before_retry after
+     * the failed check's end, as in keepalived.
+     */
+    final void scheduleNextPoll() {
+        Duration wait = policy.delayLoop();
+        if (checkStartedAt != null) {
+            wait = wait.minus(Duration.between(checkStartedAt, scheduler.now()));
+        }
+        schedule(wait.isNegative() ? Duration.ZERO : wait);
+    }
+
     final void schedule(Duration delay) {
         if (running) {
             next = scheduler.schedule(delay, this::run);
@@ -188,6 +204,7 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
             schedule(policy.delayLoop());
             return;
         }
+        checkStartedAt = scheduler.now();
         java.util.concurrent.CompletionStage<CheckResult> pending;
         try {
             pending = currentProbe().check();

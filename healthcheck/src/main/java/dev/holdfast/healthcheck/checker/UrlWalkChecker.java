@@ -102,8 +102,10 @@ public final class UrlWalkChecker extends ScheduledChecker {
         }
 
         Duration delay;
+        boolean polling = false;
         if (step == Step.PASSED) {
             delay = policy.delayLoop();
+            polling = true;
             if (!hasRun) {
                 retryIteration = policy.retry();
             }
@@ -114,8 +116,13 @@ public final class UrlWalkChecker extends ScheduledChecker {
         }
         if (fastRecovery && (!hasRun || (!up && failedUrl < 0))) {
             delay = Duration.ZERO;
+            polling = false;
         }
-        schedule(delay);
+        if (polling) {
+            scheduleNextPoll();
+        } else {
+            schedule(delay);
+        }
     }
 
     private static Duration max(Duration a, Duration b) {

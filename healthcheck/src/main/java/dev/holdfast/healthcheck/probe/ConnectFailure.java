@@ -9,11 +9,11 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Turns socket exceptions into the short phrase an operator expects: "connection refused", "timed out after 3s". */
-final class ConnectFailure {
+public final class ConnectFailure {
     private ConnectFailure() {
     }
 
-    static String describe(Throwable error, Duration timeout) {
+    public static String describe(Throwable error, Duration timeout) {
         if (error instanceof ConnectTimeoutException || error instanceof ReadTimeoutException) {
             return "timed out after " + seconds(timeout);
         }

@@ -11,13 +11,11 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * SMTP_CHECK's dialogue (check_smtp.c): greeting 220, HELO answered by 250, QUIT answered by any line. Like
@@ -54,12 +52,11 @@ public final class SmtpProbe implements Probe {
     @Override
     public CompletionStage<CheckResult> check() {
         CompletableFuture<CheckResult> result = new CompletableFuture<>();
-        long timeoutNanos = Math.max(1, spec.policy().connectTimeout().toNanos());
         ChannelFuture connect = TcpProbe.connect(loop, spec.connection(), spec.policy().connectTimeout(),
                 new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new ReadTimeoutHandler(timeoutNanos, TimeUnit.NANOSECONDS));
+                        ch.pipeline().addLast(new ResponseDeadline(spec.policy().connectTimeout()));
                         ch.pipeline().addLast(new Dialogue(result));
                     }
                 });

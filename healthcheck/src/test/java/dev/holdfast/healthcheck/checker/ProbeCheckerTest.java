@@ -264,21 +264,38 @@ class ProbeCheckerTest {
     }
 
     @Test
-    void aSlowCheckDelaysTheNextOneLikeKeepalived() {
+    void delayLoopIsCountedFromTheStartOfTheCheckSoASlowCheckDoesNotStretchThePeriod() {
         List<CompletableFuture<CheckResult>> answers = new ArrayList<>();
-        Probe probe = () -> {
+        Probe probe = answeredLater(answers);
+        checker(policy(1, false, Duration.ZERO), probe).start();
+        clock.advanceSeconds(1); // first check starts at t=1
+        clock.advanceSeconds(2);
+        answers.get(0).complete(CheckResult.passed("ok")); // answered at t=3
+        clock.advanceSeconds(3.5);
+        assertThat(answers).hasSize(1);
+        clock.advanceSeconds(0.5); // t=7 = 1 + delay_loop (keepalived would wait until 3 + delay_loop = 9)
+        assertThat(answers).hasSize(2);
+    }
+
+    @Test
+    void aCheckSlowerThanDelayLoopIsFollowedAtOnce() {
+        List<CompletableFuture<CheckResult>> answers = new ArrayList<>();
+        Probe probe = answeredLater(answers);
+        checker(policy(1, false, Duration.ZERO), probe).start();
+        clock.advanceSeconds(1);
+        clock.advanceSeconds(8);
+        assertThat(answers).hasSize(1); // never two checks of one checker in flight
+        answers.get(0).complete(CheckResult.passed("ok"));
+        clock.advanceSeconds(0);
+        assertThat(answers).hasSize(2);
+    }
+
+    /** A probe whose every check waits for the test to complete it. */
+    private static Probe answeredLater(List<CompletableFuture<CheckResult>> answers) {
+        return () -> {
             CompletableFuture<CheckResult> f = new CompletableFuture<>();
             answers.add(f);
             return f;
         };
-        checker(policy(1, false, Duration.ZERO), probe).start();
-        clock.advanceSeconds(1);
-        clock.advanceSeconds(2);
-        answers.get(0).complete(CheckResult.passed("ok")); // answered at t=3
-        clock.advanceSeconds(5.5);
-        assertThat(answers).hasSize(1);
-        clock.advanceSeconds(0.5); // t=9 = 3 + delay_loop
-        assertThat(answers).hasSize(2);
     }
-
 }

@@ -32,8 +32,17 @@ final class FaultServer implements AutoCloseable {
         /** answer a fixed, well-formed response (see {@link #body}) then close */
         RESPOND,
         /** answer a full response, then reset instead of closing */
-        RESPOND_THEN_RESET
+        RESPOND_THEN_RESET,
+        /** answer 200 with a {@link #HUGE}-byte body, streamed, then close; its MD5 lands in {@link #sentDigest} */
+        HUGE_BODY,
+        /** answer HTTP/1.1 200 with {@link #body} in two chunks (Transfer-Encoding: chunked), then close */
+        CHUNKED,
+        /** send a well-formed response one byte every 100 ms, never finishing */
+        TRICKLE
     }
+
+    /** 2 GiB: the body of {@link Behaviour#HUGE_BODY}. */
+    static final long HUGE = 2L * 1024 * 1024 * 1024;
 
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -46,6 +55,7 @@ final class FaultServer implements AutoCloseable {
     private volatile Behaviour behaviour;
     volatile String statusLine = "HTTP/1.0 200 OK";
     volatile String body = "hello from the fault server\n";
+    volatile String sentDigest;
 
     FaultServer(Behaviour behaviour) throws IOException {
         this.behaviour = behaviour;
@@ -94,9 +104,17 @@ final class FaultServer implements AutoCloseable {
                 case PARTIAL_STATUS_LINE -> out.write("HTTP/1.0 20".getBytes(StandardCharsets.ISO_8859_1));
                 case HEAD_WITHOUT_END -> out.write("HTTP/1.0 200 OK\r\nServer: fault\r\n"
                         .getBytes(StandardCharsets.ISO_8859_1));
-                case RESPOND, RESPOND_THEN_RESET -> out.write((statusLine + "\r\nContent-Length: "
-                        + body.getBytes(StandardCharsets.ISO_8859_1).length + "\r\n\r\n" + body)
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                case RESPOND, RESPOND_THEN_RESET -> out.write(response().getBytes(StandardCharsets.ISO_8859_1));
+                case HUGE_BODY -> streamHugeBody(out);
+                case CHUNKED -> out.write(chunked().getBytes(StandardCharsets.ISO_8859_1));
+                case TRICKLE -> {
+                    for (byte b : (response() + "more body, slowly, for ever ".repeat(1000))
+                            .getBytes(StandardCharsets.ISO_8859_1)) {
+                        out.write(b);
+                        out.flush();
+                        Thread.sleep(100);
+                    }
+                }
             }
             out.flush();
             if (now == Behaviour.RESPOND_THEN_RESET) {
@@ -105,7 +123,41 @@ final class FaultServer implements AutoCloseable {
             socket.close();
         } catch (IOException e) {
             // the client went away first: nothing to do
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    private String response() {
+        return statusLine + "\r\nContent-Length: " + body.getBytes(StandardCharsets.ISO_8859_1).length + "\r\n\r\n"
+                + body;
+    }
+
+    /** The chunked answer as it goes over the wire; keepalived digests these bytes as they are, framing and all. */
+    String chunked() {
+        int half = body.length() / 2;
+        return "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(half) + "\r\n" + body.substring(0, half) + "\r\n"
+                + Integer.toHexString(body.length() - half) + "\r\n" + body.substring(half) + "\r\n0\r\n\r\n";
+    }
+
+    private void streamHugeBody(OutputStream out) throws IOException {
+        out.write(("HTTP/1.0 200 OK\r\nContent-Length: " + HUGE + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        byte[] block = new byte[1 << 16];
+        for (int i = 0; i < block.length; i++) {
+            block[i] = (byte) (i * 31 + 7);
+        }
+        java.security.MessageDigest md5;
+        try {
+            md5 = java.security.MessageDigest.getInstance("MD5");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (long sent = 0; sent < HUGE; sent += block.length) {
+            out.write(block);
+            md5.update(block);
+        }
+        sentDigest = java.util.HexFormat.of().formatHex(md5.digest());
     }
 
     private static String readRequest(Socket socket) throws IOException {

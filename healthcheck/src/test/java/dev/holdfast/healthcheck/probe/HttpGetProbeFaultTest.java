@@ -212,4 +212,47 @@ class HttpGetProbeFaultTest {
         assertThat(Probes.run(new HttpGetProbe(Probes.http(port, url), url, loop))).isEqualTo(CheckResult.failed(
                 "HTTP_GET http://127.0.0.1:" + port + "/: connect: connection refused"));
     }
+
+    @Test
+    void aTricklingServerFailsAtConnectTimeoutThoughEveryReadIsQuick() throws Exception {
+        // keepalived bounds each read, so it would wait for ever here; holdfast bounds the whole exchange
+        Instant start = Instant.now();
+        CheckResult result = get(Behaviour.TRICKLE, Probes.url("/"));
+        assertThat(result).isEqualTo(CheckResult.failed(what("/") + ": read: timed out after 700ms"));
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Probes.TIMEOUT.plusMillis(1000));
+    }
+
+    @Test
+    void aChunkedBodyIsDigestedAsItCameOverTheWireFramingIncluded() throws Exception {
+        server = new FaultServer(Behaviour.CHUNKED);
+        String raw = server.chunked();
+        String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+        UrlSpec url = Probes.url("/", Optional.of(md5(body)), StatusCodes.ANY_2XX);
+        assertThat(Probes.run(new HttpGetProbe(Probes.http(server.port(), url), url, loop)))
+                .isEqualTo(CheckResult.passed(what("/") + ": status 200, digest ok"));
+        UrlSpec decoded = Probes.url("/", Optional.of(md5(server.body)), StatusCodes.ANY_2XX);
+        assertThat(Probes.run(new HttpGetProbe(Probes.http(server.port(), decoded), decoded, loop)).reason())
+                .contains("does not match");
+    }
+
+    @Test
+    void aTwoGibibyteBodyIsStreamedIntoTheDigestNotHeld() throws Exception {
+        server = new FaultServer(Behaviour.HUGE_BODY);
+        // a wrong digest on purpose: the failure names the digest computed over all 2 GiB
+        UrlSpec url = Probes.url("/huge", Optional.of("0".repeat(32)), StatusCodes.ANY_2XX);
+        Duration timeout = Duration.ofMinutes(5);
+        HttpGetSpec spec = HttpGetSpec.plain(Probes.policy(timeout), Probes.loopback(server.port()),
+                HttpVersion.HTTP_1_0, Optional.empty(), List.of(url), false);
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
+                .forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        CheckResult result = new HttpGetProbe(spec, url, loop).check().toCompletableFuture()
+                .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        long peakHeap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        assertThat(result.reason()).isEqualTo(what("/huge") + ": MD5 digest " + server.sentDigest
+                + " does not match " + "0".repeat(32));
+        System.out.printf("2 GiB body: peak heap during the check %d MiB%n", peakHeap >> 20);
+        assertThat(peakHeap).as("peak heap while digesting 2 GiB").isLessThan(FaultServer.HUGE / 4);
+    }
 }

@@ -1,15 +1,9 @@
 package dev.holdfast.healthcheck.probe;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -22,11 +16,11 @@ final class Nginx implements AutoCloseable {
     static final String BODY = "holdfast health page\n";
 
     private final Path dir;
-    private final Process process;
+    private final ServerProcess process;
     private final int port;
     private final int tlsPort;
 
-    private Nginx(Path dir, Process process, int port, int tlsPort) {
+    private Nginx(Path dir, ServerProcess process, int port, int tlsPort) {
         this.dir = dir;
         this.process = process;
         this.port = port;
@@ -75,8 +69,8 @@ final class Nginx implements AutoCloseable {
         Files.createDirectories(dir.resolve("www"));
         Files.createDirectories(dir.resolve("tmp"));
         Files.writeString(dir.resolve("www/health"), BODY);
-        int port = freePort();
-        int tlsPort = freePort();
+        int port = ServerProcess.freePort();
+        int tlsPort = ServerProcess.freePort();
         selfSignedCertificate(dir);
         String tmp = dir.resolve("tmp").toString();
         Files.writeString(dir.resolve("nginx.conf"), """
@@ -108,21 +102,10 @@ final class Nginx implements AutoCloseable {
                     }
                 }
                 """.formatted(dir, tmp, port, tlsPort), StandardCharsets.UTF_8);
-        Process process = new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-c",
-                dir.resolve("nginx.conf").toString(), "-e", dir.resolve("error.log").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
-        Nginx started = new Nginx(dir, process, port, tlsPort);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!listening(port) || !listening(tlsPort)) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                String log = Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : "";
-                started.close();
-                throw new AssertionError("nginx did not start on port " + port + ": " + log
-                        + Files.readString(dir.resolve("stdout.log")));
-            }
-            Thread.sleep(20);
-        }
-        return started;
+        ServerProcess process = ServerProcess.start(dir, List.of(nginx.toString(), "-p", dir.toString(), "-c",
+                dir.resolve("nginx.conf").toString(), "-e", dir.resolve("error.log").toString()),
+                () -> ServerProcess.listening(port) && ServerProcess.listening(tlsPort));
+        return new Nginx(dir, process, port, tlsPort);
     }
 
     /**
@@ -153,39 +136,13 @@ final class Nginx implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return socket.getLocalPort();
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Stops nginx and waits until the port is closed. */
+    /** Stops nginx and waits until it has exited. */
     void stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
+        process.stop();
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            stop();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        process.close();
     }
 }
