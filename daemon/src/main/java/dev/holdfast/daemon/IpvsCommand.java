@@ -36,14 +36,6 @@ final class IpvsCommand implements Callable<Integer> {
         return 2;
     }
 
-    static boolean kernelHasIpvs() {
-        try (IpvsClient c = IpvsClient.open()) {
-            return true;
-        } catch (IpvsException | NetlinkException e) {
-            return false;
-        }
-    }
-
     /** Opens the client, reporting a kernel without IPVS or missing privileges in one line. */
     static IpvsClient open(HoldfastCommand root) {
         try {
@@ -126,6 +118,17 @@ final class IpvsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             HoldfastCommand root = ipvs.root;
+            // The kernel side (netlink socket, IPVS family, the current table) is read while the configuration
+            // parses: it does not depend on it, and on a large file both take seconds.
+            KernelRead kernel = KernelRead.start();
+            try {
+                return apply(root, kernel);
+            } finally {
+                kernel.close();
+            }
+        }
+
+        private int apply(HoldfastCommand root, KernelRead kernel) {
             LoadResult r = root.load();
             HoldfastCommand.print(r, root.err);
             if (r.config() == null) {
@@ -137,18 +140,21 @@ final class IpvsCommand implements Callable<Integer> {
                 return LoadResult.EXIT_ERRORS;
             }
             IpvsTable desired = ConfiguredTable.allUp(r.config());
-            if (dryRun && !IpvsCommand.kernelHasIpvs()) {
+            RuntimeException openFailure = kernel.openFailure();
+            if (dryRun && openFailure != null) {
                 root.err.println("holdfast: this kernel has no IPVS; planning against an empty table");
                 List<Operation> plan = Reconciler.plan(desired, IpvsTable.EMPTY, Ownership.ONLY_CONFIGURED);
                 root.out.print(PlanPrinter.print(plan));
                 root.out.println(plan.size() + " operation(s) planned, none sent (--dry-run)");
                 return 0;
             }
-            try (IpvsClient client = open(root)) {
-                if (client == null) {
-                    return 1;
-                }
-                List<Operation> plan = Reconciler.plan(desired, client.table(),
+            if (openFailure != null) {
+                root.err.println("holdfast: " + openFailure.getMessage());
+                return 1;
+            }
+            try {
+                IpvsClient client = kernel.client();
+                List<Operation> plan = Reconciler.plan(desired, kernel.table(),
                         allServices ? Ownership.ALL : Ownership.ONLY_CONFIGURED);
                 if (dryRun || plan.isEmpty()) {
                     root.out.print(PlanPrinter.print(plan));
@@ -161,13 +167,15 @@ final class IpvsCommand implements Callable<Integer> {
                 List<OperationResult> results = client.apply(plan);
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 int failed = 0;
+                StringBuilder sent = new StringBuilder();
                 for (OperationResult res : results) {
                     if (res.error().isPresent()) {
                         failed++;
                     } else {
-                        root.out.println(PlanPrinter.line(res.operation()));
+                        sent.append(PlanPrinter.line(res.operation())).append('\n');
                     }
                 }
+                root.out.print(sent);
                 for (String line : OperationResult.errorLines(results)) {
                     root.err.println("holdfast: " + line);
                 }
@@ -179,6 +187,88 @@ final class IpvsCommand implements Callable<Integer> {
             }
         }
     }
+
+    /**
+     * Opens the IPVS client and dumps the kernel table on a thread of its own. The caller takes the outcome with
+     * {@link #openFailure()}, {@link #client()} and {@link #table()}, which wait for it; a failure to open (no
+     * IPVS, not root) or to read the table is handed over as the exception the same calls would have thrown.
+     */
+    static final class KernelRead implements AutoCloseable {
+        private final Thread thread;
+        private IpvsClient client;
+        private IpvsTable table;
+        private RuntimeException openFailure;
+        private RuntimeException readFailure;
+
+        private KernelRead() {
+            thread = new Thread(this::read, "ipvs-read");
+            thread.setDaemon(true);
+        }
+
+        static KernelRead start() {
+            KernelRead k = new KernelRead();
+            k.thread.start();
+            return k;
+        }
+
+        private void read() {
+            try {
+                client = IpvsClient.open();
+            } catch (IpvsException | NetlinkException e) {
+                openFailure = e;
+                return;
+            }
+            try {
+                table = client.table();
+            } catch (RuntimeException e) {
+                readFailure = e;
+            }
+        }
+
+        private void await() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Why the client could not be opened, or null. */
+        RuntimeException openFailure() {
+            await();
+            return openFailure;
+        }
+
+        IpvsClient client() {
+            await();
+            return client;
+        }
+
+        /** The kernel table; throws what reading it threw. */
+        IpvsTable table() {
+            await();
+            if (readFailure != null) {
+                throw readFailure;
+            }
+            return table;
+        }
+
+        @Override
+        public void close() {
+            await();
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+
 
     /** JSON shapes for {@code list --json}: plain values, stable names. */
     static final class Json {
