@@ -138,23 +138,50 @@ public final class Values {
         return java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString();
     }
 
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("\\d{1,10}(\\.\\d*)?|\\.\\d+");
-
+    /** Up to ten digits, optionally a '.' and more digits, or a '.' and at least one digit; null otherwise. */
     static Long parseMicros(String s) {
-        if (!DECIMAL.matcher(s).matches()) {
+        int n = s.length();
+        int i = 0;
+        long whole = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            whole = whole * 10 + (s.charAt(i) - '0');
+            i++;
+        }
+        int wholeDigits = i;
+        if (wholeDigits > 10) {
             return null;
         }
-        int dot = s.indexOf('.');
-        String whole = dot < 0 ? s : s.substring(0, dot);
-        String frac = dot < 0 ? "" : s.substring(dot + 1);
-        if (frac.length() > 6) {
-            frac = frac.substring(0, 6);
+        long frac = 0;
+        int fracDigits = 0;
+        if (i < n) {
+            if (s.charAt(i) != '.') {
+                return null;
+            }
+            i++;
+            for (; i < n; i++) {
+                char c = s.charAt(i);
+                if (!isDigit(c)) {
+                    return null;
+                }
+                if (fracDigits < 6) {
+                    frac = frac * 10 + (c - '0');
+                }
+                fracDigits++;
+            }
+            if (wholeDigits == 0 && fracDigits == 0) {
+                return null;
+            }
+        } else if (wholeDigits == 0) {
+            return null;
         }
-        while (frac.length() < 6) {
-            frac += "0";
+        for (int k = Math.min(fracDigits, 6); k < 6; k++) {
+            frac *= 10;
         }
-        long w = whole.isEmpty() ? 0 : Long.parseLong(whole);
-        return w * 1_000_000 + Long.parseLong(frac);
+        return whole * 1_000_000 + frac;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** An optional BOOL: absent means true. */

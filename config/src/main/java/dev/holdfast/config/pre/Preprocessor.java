@@ -116,38 +116,87 @@ public final class Preprocessor {
     }
 
     private void processFile(String display, byte[] bytes, Path dir) {
-        List<SourceLine> lines = SourceDecoder.decode(display, bytes, diags);
         CopyPasteRepair repair = new CopyPasteRepair(display);
         String collecting = null;
-        for (SourceLine raw : lines) {
-            String repaired = repair.repair(raw);
-            Decommenter.Result dc = Decommenter.decomment(repaired);
-            Position pos = Position.of(display, raw.number(), dc.indent() + 1);
-            String text = dc.text();
-            if (collecting != null) {
-                if (text.isEmpty()) {
-                    collecting = null;
-                    continue;
-                }
-                boolean more = text.endsWith("\\");
-                String body = more ? stripTrailingBlanks(text.substring(0, text.length() - 1)) : text;
-                if (!body.isEmpty() || !more) {
-                    defs.appendLine(collecting, body, more);
-                }
-                if (!more) {
-                    collecting = null;
-                }
-                continue;
+        String clean = SourceDecoder.cleanText(bytes);
+        if (clean == null) {
+            for (SourceLine raw : SourceDecoder.decode(display, bytes, diags)) {
+                collecting = physicalLine(raw, display, repair, collecting, dir);
             }
-            if (dc.unterminatedQuote()) {
-                diags.error(pos, Kind.SYNTAX, "unterminated quote: a \" is opened but never closed on this line");
+            repair.report(diags);
+            return;
+        }
+        int length = clean.length();
+        int start = 0;
+        int number = 0;
+        while (start < length) {
+            int nl = clean.indexOf('\n', start);
+            int end = nl < 0 ? length : nl;
+            number++;
+            if (collecting != null || !plainLine(clean, start, end, number, display, dir)) {
+                collecting = physicalLine(new SourceLine(number, clean.substring(start, end)), display, repair,
+                        collecting, dir);
             }
-            if (text.isEmpty()) {
-                continue;
-            }
-            collecting = process(text, pos, dir, 0);
+            start = end + 1;
         }
         repair.report(diags);
+    }
+
+    /**
+     * The common line, read without copying it first: plain ASCII with no quote, backslash or backquote before
+     * its comment, so that neither the copy-paste repair nor the decommenter would change anything but the
+     * blanks and the comment. Returns false, having done nothing, for any other line.
+     */
+    private boolean plainLine(String text, int start, int end, int number, String display, Path dir) {
+        int from = start;
+        while (from < end && Decommenter.isBlank(text.charAt(from))) {
+            from++;
+        }
+        int cut = end;
+        for (int k = from; k < end; k++) {
+            char c = text.charAt(k);
+            if (c == '#' || c == '!') {
+                cut = k;
+                break;
+            }
+            if (c == '"' || c == '\\' || c == '`' || c > 0x7e) {
+                return false;
+            }
+        }
+        while (cut > from && Decommenter.isBlank(text.charAt(cut - 1))) {
+            cut--;
+        }
+        if (cut > from) {
+            // Without a backslash no definition continues on the next line, so nothing is collected.
+            process(text.substring(from, cut), Position.of(display, number, from - start + 1), dir, 0);
+        }
+        return true;
+    }
+
+    /** One physical line through the whole line language; returns the multi-line definition being collected. */
+    private String physicalLine(SourceLine raw, String display, CopyPasteRepair repair, String collecting, Path dir) {
+        String repaired = repair.repair(raw);
+        Decommenter.Result dc = Decommenter.decomment(repaired);
+        String text = dc.text();
+        if (collecting != null) {
+            if (text.isEmpty()) {
+                return null;
+            }
+            boolean more = text.endsWith("\\");
+            String body = more ? stripTrailingBlanks(text.substring(0, text.length() - 1)) : text;
+            if (!body.isEmpty() || !more) {
+                defs.appendLine(collecting, body, more);
+            }
+            return more ? collecting : null;
+        }
+        Position pos = Position.of(display, raw.number(), dc.indent() + 1);
+        if (dc.unterminatedQuote()) {
+            diags.error(pos, Kind.SYNTAX, "unterminated quote: a \" is opened but never closed on this line");
+        }
+        if (text.isEmpty()) {
+            return null;
+        }
+        return process(text, pos, dir, 0);
     }
 
     private static String stripTrailingBlanks(String s) {

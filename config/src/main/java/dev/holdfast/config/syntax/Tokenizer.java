@@ -24,7 +24,7 @@ public final class Tokenizer {
             }
             Position at = base.atColumn(base.column() + i);
             if (c == '{' || c == '}') {
-                out.add(new Token(String.valueOf(c), false, at));
+                out.add(new Token(c == '{' ? "{" : "}", false, at));
                 i++;
                 continue;
             }

@@ -70,7 +70,7 @@ public final class TreeBuilder {
             boolean lineStart = true;
             while (i < tokens.size()) {
                 Token t = tokens.get(i);
-                if (t.is("{")) {
+                if (t.isBrace('{')) {
                     if (pending != null && !pending.hasBlock()) {
                         pendingContainer.remove(pendingContainer.size() - 1);
                         stack.push(new Open(pending.keyword(), pending.args(), t.position()));
@@ -83,7 +83,7 @@ public final class TreeBuilder {
                     lineStart = false;
                     continue;
                 }
-                if (t.is("}")) {
+                if (t.isBrace('}')) {
                     if (stack.isEmpty()) {
                         diags.error(t.position(), Kind.SYNTAX, "extra '}' with no block open; ignored");
                     } else {
@@ -95,7 +95,7 @@ public final class TreeBuilder {
                     continue;
                 }
                 int j = i;
-                while (j < tokens.size() && !tokens.get(j).is("{") && !tokens.get(j).is("}")) {
+                while (j < tokens.size() && !tokens.get(j).isBrace('{') && !tokens.get(j).isBrace('}')) {
                     j++;
                 }
                 Token kw = tokens.get(i);

@@ -21,7 +21,7 @@ public final class SourceDecoder {
     }
 
     public static List<SourceLine> decode(String file, byte[] bytes, Diagnostics diags) {
-        List<SourceLine> fast = decodeClean(file, bytes, diags);
+        List<SourceLine> fast = decodeClean(bytes);
         if (fast != null) {
             return fast;
         }
@@ -84,16 +84,8 @@ public final class SourceDecoder {
     }
 
     /** The common case, one pass: valid UTF-8 without NUL bytes, CR or a byte-order mark. Null otherwise. */
-    private static List<SourceLine> decodeClean(String file, byte[] bytes, Diagnostics diags) {
-        for (byte b : bytes) {
-            if (b == 0 || b == '\r') {
-                return null;
-            }
-        }
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB) {
-            return null;
-        }
-        String text = decodeLine(bytes, 0, bytes.length);
+    private static List<SourceLine> decodeClean(byte[] bytes) {
+        String text = cleanText(bytes);
         if (text == null) {
             return null;
         }
@@ -107,6 +99,29 @@ public final class SourceDecoder {
             start = end + 1;
         }
         return lines;
+    }
+
+    /**
+     * The whole text of a file that needs no repair (valid UTF-8 without NUL bytes, CR or a byte-order mark), lines
+     * still joined by '\n'; null otherwise, for {@link #decode} to read line by line.
+     */
+    public static String cleanText(byte[] bytes) {
+        boolean ascii = true;
+        for (byte b : bytes) {
+            if (b == 0 || b == '\r') {
+                return null;
+            }
+            if (b < 0) {
+                ascii = false;
+            }
+        }
+        if (ascii) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB) {
+            return null;
+        }
+        return decodeLine(bytes, 0, bytes.length);
     }
 
     private static String decodeLine(byte[] bytes, int from, int to) {
