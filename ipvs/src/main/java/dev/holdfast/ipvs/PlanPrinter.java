@@ -11,36 +11,53 @@ public final class PlanPrinter {
     private PlanPrinter() {}
 
     public static String print(List<Operation> plan) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(plan.size() * 48);
+        ServiceKey key = null;
+        String keyText = null;
         for (Operation op : plan) {
-            out.append(line(op)).append('\n');
+            if (!op.service().equals(key)) {
+                key = op.service();
+                keyText = serviceKey(key);
+            }
+            append(out, op, keyText).append('\n');
         }
         return out.toString();
     }
 
     public static String line(Operation op) {
+        return append(new StringBuilder(64), op, serviceKey(op.service())).toString();
+    }
+
+    /** One operation in ipvsadm's words, its service key already formatted. */
+    private static StringBuilder append(StringBuilder b, Operation op, String key) {
         if (op instanceof Operation.AddService a) {
-            return "-A " + serviceKey(a.value().key()) + serviceOptions(a.value());
+            return b.append("-A ").append(key).append(serviceOptions(a.value()));
         }
         if (op instanceof Operation.EditService e) {
-            return "-E " + serviceKey(e.value().key()) + serviceOptions(e.value());
+            return b.append("-E ").append(key).append(serviceOptions(e.value()));
         }
-        if (op instanceof Operation.DeleteService d) {
-            return "-D " + serviceKey(d.service());
+        if (op instanceof Operation.DeleteService) {
+            return b.append("-D ").append(key);
         }
         if (op instanceof Operation.AddDestination a) {
-            return "-a " + serviceKey(a.service()) + " -r " + a.value().key() + destinationOptions(a.value());
+            b.append("-a ").append(key).append(" -r ");
+            Addresses.appendWithPort(b, a.value().address(), a.value().port());
+            return destinationOptions(b, a.value());
         }
         if (op instanceof Operation.EditDestination e) {
-            return "-e " + serviceKey(e.service()) + " -r " + e.value().key() + destinationOptions(e.value());
+            b.append("-e ").append(key).append(" -r ");
+            Addresses.appendWithPort(b, e.value().address(), e.value().port());
+            return destinationOptions(b, e.value());
         }
         Operation.DeleteDestination d = (Operation.DeleteDestination) op;
-        return "-d " + serviceKey(d.service()) + " -r " + d.destination();
+        b.append("-d ").append(key).append(" -r ");
+        return Addresses.appendWithPort(b, d.destination().address(), d.destination().port());
     }
 
     static String serviceKey(ServiceKey key) {
         if (key instanceof ServiceKey.Address a) {
-            return a.protocol().ipvsadmOption() + " " + Addresses.withPort(a.address(), a.port());
+            StringBuilder b = new StringBuilder(32).append(a.protocol().ipvsadmOption()).append(' ');
+            return Addresses.appendWithPort(b, a.address(), a.port()).toString();
         }
         ServiceKey.Fwmark f = (ServiceKey.Fwmark) key;
         return "-f " + f.mark() + (f.family() == Family.INET6 ? " -6" : "");
@@ -72,8 +89,8 @@ public final class PlanPrinter {
         return b.toString();
     }
 
-    private static String destinationOptions(Destination d) {
-        StringBuilder b = new StringBuilder(" ").append(forwarding(d.forwarding()));
+    private static StringBuilder destinationOptions(StringBuilder b, Destination d) {
+        b.append(' ').append(forwarding(d.forwarding()));
         b.append(" -w ").append(d.weight());
         if (d.upperThreshold() != 0) {
             b.append(" -x ").append(d.upperThreshold());
@@ -81,7 +98,7 @@ public final class PlanPrinter {
         if (d.lowerThreshold() != 0) {
             b.append(" -y ").append(d.lowerThreshold());
         }
-        return b.toString();
+        return b;
     }
 
     private static String forwarding(Forwarding f) {

@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +41,16 @@ public final class ConfiguredTable {
 
     /** Every real server at its configured weight, as {@code ipvsadm-restore} of the configuration would. */
     public static IpvsTable allUp(KeepalivedConfig config) {
-        return build(config, (vs) -> vs.realServers().stream().collect(Collectors.toMap(RealServer::label,
-                rs -> (int) Math.min(Integer.MAX_VALUE, rs.weight()), (a, b) -> a, java.util.LinkedHashMap::new)));
+        return build(config, ConfiguredTable::configuredWeights);
+    }
+
+    /** Each real server's configured weight by label; the first of two servers with one label wins. */
+    private static Map<String, Integer> configuredWeights(VirtualServer vs) {
+        Map<String, Integer> weights = new HashMap<>(vs.realServers().size() * 2);
+        for (RealServer rs : vs.realServers()) {
+            weights.putIfAbsent(rs.label(), (int) Math.min(Integer.MAX_VALUE, rs.weight()));
+        }
+        return weights;
     }
 
     /**
