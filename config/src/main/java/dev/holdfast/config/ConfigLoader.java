@@ -9,6 +9,8 @@ import dev.holdfast.config.model.KeepalivedConfig;
 import dev.holdfast.config.pre.LogicalLine;
 import dev.holdfast.config.pre.Preprocessor;
 import dev.holdfast.config.syntax.TreeBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,26 +25,52 @@ public final class ConfigLoader {
         this.options = options;
     }
 
+    /** Inputs at least this large are read on two threads (see {@link ReadAhead}); smaller ones on one. */
+    static final long READ_AHEAD_BYTES = 512 * 1024;
+
     public LoadResult load(Path file) {
-        return run(file.toString(), pre -> pre.run(file));
+        return run(file.toString(), size(file) >= READ_AHEAD_BYTES, pre -> pre.run(file));
     }
 
     /** Reads configuration text that is not in a file; includes resolve against {@code baseDir}. */
     public LoadResult loadText(String name, byte[] text, Path baseDir) {
-        return run(name, pre -> pre.runText(name, text, baseDir));
+        return run(name, text.length >= READ_AHEAD_BYTES, pre -> pre.runText(name, text, baseDir));
     }
 
-    private LoadResult run(String name, java.util.function.Function<Preprocessor, List<LogicalLine>> read) {
+    /** The same, choosing the two-thread reading or not regardless of the size (tests compare both). */
+    LoadResult loadText(String name, byte[] text, Path baseDir, boolean readAhead) {
+        return run(name, readAhead, pre -> pre.runText(name, text, baseDir));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private LoadResult run(String name, boolean readAhead,
+            java.util.function.Function<Preprocessor, List<LogicalLine>> read) {
         Diagnostics diags = new Diagnostics();
         ConfigBinder binder = new ConfigBinder(diags, options.hostUsers(), options.hostInterfaces());
-        TreeBuilder tree = new TreeBuilder(diags, ConfigBinder.TOP_LEVEL_BLOCKS)
-                .streaming(st -> binder.bind(List.of(st)));
+        ReadAhead ahead = readAhead ? new ReadAhead() : null;
+        Diagnostics readingDiags = ahead != null ? ahead.readingDiagnostics() : diags;
+        TreeBuilder tree = new TreeBuilder(readingDiags, ConfigBinder.TOP_LEVEL_BLOCKS)
+                .streaming(ahead != null ? ahead::statement : st -> binder.bind(List.of(st)));
         Preprocessor pre = new Preprocessor(new Preprocessor.Options(options.configId(), options.environment(),
-                options.randomSeed(), options.allConfig(), options.maxFileBytes()), diags, tree::line);
+                options.randomSeed(), options.allConfig(), options.maxFileBytes()), readingDiags, tree::line);
         KeepalivedConfig config = null;
         try {
-            read.apply(pre);
-            tree.finish();
+            Runnable reading = () -> {
+                read.apply(pre);
+                tree.finish();
+            };
+            if (ahead != null) {
+                ahead.run(reading, diags, st -> binder.bind(List.of(st)));
+            } else {
+                reading.run();
+            }
             config = binder.build();
         } catch (StackOverflowError | OutOfMemoryError e) {
             diags.report(Position.of(name, 1, 1), Severity.FATAL, Kind.SYNTAX,

@@ -36,6 +36,11 @@ final class Corpus {
                 Set.of("root", "nobody", "daemon", "www-data"), null);
     }
 
+    /** The model as JSON (positions included): comparable where the records hold arrays. */
+    static String model(LoadResult r) {
+        return r.config() == null ? "null" : dev.holdfast.config.json.ConfigJson.write(r.config());
+    }
+
     static LoadResult load(Path file) throws IOException {
         return new ConfigLoader(options()).loadText(file.getFileName().toString(), Files.readAllBytes(file),
                 file.getParent());

@@ -51,4 +51,18 @@ public final class Diagnostics {
     public int size() {
         return seen.size();
     }
+
+    /** The diagnostics reported so far, in the order they were reported, leaving this collector empty. */
+    public List<Diagnostic> drain() {
+        List<Diagnostic> all = new ArrayList<>(seen);
+        seen.clear();
+        return all;
+    }
+
+    /** Reports diagnostics collected elsewhere, in their order, as if reported here one by one. */
+    public void replay(List<Diagnostic> reported) {
+        for (Diagnostic d : reported) {
+            report(d.position(), d.severity(), d.kind(), d.message());
+        }
+    }
 }
