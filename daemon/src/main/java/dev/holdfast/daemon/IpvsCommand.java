@@ -166,16 +166,14 @@ final class IpvsCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 List<OperationResult> results = client.apply(plan);
                 long ms = (System.nanoTime() - t0) / 1_000_000;
-                int failed = 0;
-                StringBuilder sent = new StringBuilder();
+                List<Operation> sent = new ArrayList<>(results.size());
                 for (OperationResult res : results) {
-                    if (res.error().isPresent()) {
-                        failed++;
-                    } else {
-                        sent.append(PlanPrinter.line(res.operation())).append('\n');
+                    if (res.error().isEmpty()) {
+                        sent.add(res.operation());
                     }
                 }
-                root.out.print(sent);
+                int failed = results.size() - sent.size();
+                root.out.print(PlanPrinter.print(sent));
                 for (String line : OperationResult.errorLines(results)) {
                     root.err.println("holdfast: " + line);
                 }
