@@ -179,6 +179,8 @@ loop_stop() {
         unset "loop_pid[$l]"
     done
 }
+# show_figures: the times within() measured, one a line.
+show_figures() { local f; for f in "${figures[@]}"; do say "$f"; done; }
 # report LABEL [client.py report options]: one line on the requests; false if an expectation failed.
 report() {
     local l=$1; shift
@@ -214,7 +216,9 @@ report_all() { # report_all FROM [options]: one report line per service; false i
     for l in $(labels); do report "$l" --from "$from" "$@" || rc=1; done
     return $rc
 }
-within() { # within WHAT MS BOUND: says how MS compares with BOUND; fails if MS is over BOUND + slack_ms
+figures=()
+within() { # within WHAT MS BOUND: says how MS compares with BOUND (and keeps it for figures); fails if MS is over BOUND + slack_ms
+    figures+=("$1: $2 ms (bound $3 ms)")
     if [ "$2" -le "$3" ]; then
         say "$1 after $2 ms (within the bound of $3 ms)"
     else
