@@ -26,6 +26,7 @@ trap e2e_cleanup EXIT
 # fail MESSAGE: says why, shows the end of every director's log, exits 1.
 fail() {
     local log
+    set +e
     echo "FAIL: $*"
     for log in "$work"/director-*.log; do
         [ -f "$log" ] || continue
@@ -76,6 +77,16 @@ lan() {
     ip -n lan link set "p-$ns" up
     for a; do ip -n "$ns" addr add "$a/24" dev eth0; done
     ip -n "$ns" link set eth0 up
+}
+
+# lvs_director NS: the IPVS setting LVS write-ups give a DR/TUN director: net.ipv4.vs.expire_nodest_conn=1. A
+# DR/TUN director sees only the client's half of each connection, so a closed one lingers in its table in
+# FIN_WAIT for two minutes; when its real server has left the table (dead, or the sorry server after the real
+# servers came back) and the client happens to reuse that source port, the kernel silently drops the new SYN
+# (the client times out) unless this is set, which expires the stale entry and schedules the SYN afresh. Seen in
+# the lab as occasional client timeouts after a removal, whichever director program made the removal.
+lvs_director() {
+    sys "$1" net.ipv4.vs.expire_nodest_conn=1
 }
 
 # vip_on_lo NS VIP...: a DR/TUN real server: the VIPs on lo, hidden from ARP as the write-ups do it
