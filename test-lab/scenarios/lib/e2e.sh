@@ -119,7 +119,7 @@ web_stop() {
 }
 # web_wait NAME ADDR: until NAME answers on ADDR from the client's namespace.
 web_wait() {
-    wait_until 30 "[ \"\$(ip netns exec client curl -s -m 2 http://$2/ 2>/dev/null)\" = $1 ]" ||
+    wait_until 90 "[ \"\$(ip netns exec client curl -s -m 2 http://$2/ 2>/dev/null)\" = $1 ]" ||
         fail "web server $1 does not answer on $2: $(cat "$work/web-$1.log")"
 }
 
