@@ -143,6 +143,7 @@ keepalived_start() {
 # director_crash NS: the director dies as a machine does: SIGKILL (nothing is cleaned up) and its link cut, so
 # the VIP and IPVS table it leaves behind cannot serve anyone. Not waited for: reaping a JVM can take seconds.
 director_crash() {
+    disown "${director_pid[$1]}" 2>/dev/null || true
     kill -KILL "${director_pid[$1]}" 2>/dev/null || true
     ip -n "$1" link set eth0 down
     unset "director_pid[$1]"
