@@ -72,6 +72,8 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
     /** Wishes not yet taken by the kernel thread; guarded by itself. */
     private final Map<ServiceAddress, Pending> pending = new java.util.LinkedHashMap<>();
     private boolean flushQueued;
+    /** While the checkers start, wishes only collect: the first reconcile is then one dump and one batch. */
+    private boolean holding;
 
     /** A virtual server of the config and the kernel services it stands for. */
     private record Target(VirtualServer vs, List<Service> services) {
@@ -208,6 +210,24 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
         enqueue(desired, KernelListener.Cause.CHANGE);
     }
 
+    /** Collects wishes without writing them until {@link #release()} (used while the checkers start). */
+    public void hold() {
+        synchronized (pending) {
+            holding = true;
+        }
+    }
+
+    /** Writes what collected since {@link #hold()}, in one reconcile, and every later wish as it comes. */
+    public void release() {
+        synchronized (pending) {
+            holding = false;
+            if (!pending.isEmpty() && !flushQueued) {
+                flushQueued = true;
+                kernel.execute(this::flush);
+            }
+        }
+    }
+
     /** Re-reads every wish against the current targets (after a reload, and for the drift check). */
     public void replay(KernelListener.Cause cause) {
         lastDesired.values().forEach(d -> enqueue(d, cause));
@@ -228,7 +248,7 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
             Pending was = pending.get(desired.service());
             boolean keepCause = was != null && was.cause() == KernelListener.Cause.CHANGE;
             pending.put(desired.service(), new Pending(desired, keepCause ? was.cause() : cause));
-            if (!flushQueued) {
+            if (!flushQueued && !holding) {
                 flushQueued = true;
                 kernel.execute(this::flush);
             }

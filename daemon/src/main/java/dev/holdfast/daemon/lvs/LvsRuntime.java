@@ -61,7 +61,12 @@ public final class LvsRuntime implements AutoCloseable {
     public static LvsRuntime start(KeepalivedConfig config, Settings settings, KernelWriter.KernelListener listener) {
         IpvsClient client = IpvsClient.open();
         LvsRuntime lvs = new LvsRuntime(config, client, settings, listener);
-        lvs.checker.start(localAddresses()).toCompletableFuture().join();
+        lvs.writer.hold();
+        try {
+            lvs.checker.start(localAddresses()).toCompletableFuture().join();
+        } finally {
+            lvs.writer.release();
+        }
         List<VirtualServerSpec> specs = specs(config);
         int reals = specs.stream().mapToInt(v -> v.realServers().size()).sum();
         LOG.log(Level.INFO, "LVS started: " + specs.size() + " virtual server(s), " + reals + " real server(s)"
