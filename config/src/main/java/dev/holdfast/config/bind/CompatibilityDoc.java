@@ -22,9 +22,12 @@ public final class CompatibilityDoc {
                 .append("holdfast (process tuning, SNMP, DBus, nftables, VMAC); **deprecated** = old spelling, read as ")
                 .append("its replacement with a warning. Any keyword not listed is reported as unknown with the ")
                 .append("nearest known keyword.\n\n")
-                .append("Which parts act at run time today: the configuration front end (`holdfast -t`, `-d`, ")
-                .append("`plan`) is complete; IPVS programming, health checks, VRRP and the daemon are being wired ")
-                .append("(see the issues), each using this model.\n");
+                .append("What \"read\" does at run time today: the daemon (`holdfast -n`) acts on the virtual servers ")
+                .append("(IPVS, every checker but BFD_CHECK, quorum, sorry server, inhibit, notify scripts, ")
+                .append("lvs_sync_daemon) and the VRRP instances (IPv4 v2/v3, VIPs, track_interface/script/file/")
+                .append("process, sync groups, notify scripts and FIFOs). Read but not acted on yet: IPv6 VRRP ")
+                .append("instances, smtp_alert and the notification_email settings, track_bfd, notify script ")
+                .append("`user`. See docs/operations.md.\n");
         int total = 0;
         for (BlockGrammar<?> g : binder.grammars()) {
             sb.append("\n## ").append(g.block()).append("\n\n| keyword | status | meaning |\n|---|---|---|\n");
