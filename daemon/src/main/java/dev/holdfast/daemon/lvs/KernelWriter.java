@@ -187,13 +187,12 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
             return;
         }
         List<Operation> plan = new ArrayList<>();
-        for (ServiceStatus s : listServices()) {
-            if (retiring.contains(s.service().key())) {
-                for (DestinationStatus d : client.listDestinations(s.service().key())) {
-                    drain.destination(s.service().key(), d.destination().key());
-                    if (d.destination().weight() != 0) {
-                        plan.add(new Operation.EditDestination(s.service().key(), Drain.quiesced(d.destination())));
-                    }
+        for (ServiceReading r : dump(retiring)) {
+            ServiceKey key = r.service().service().key();
+            for (DestinationStatus d : r.destinations()) {
+                drain.destination(key, d.destination().key());
+                if (d.destination().weight() != 0) {
+                    plan.add(new Operation.EditDestination(key, Drain.quiesced(d.destination())));
                 }
             }
         }
@@ -280,15 +279,13 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
             });
             IpvsTable.Builder now = IpvsTable.builder();
             Map<Drain.Ref, Destination> present = new HashMap<>();
-            for (ServiceStatus s : listServices()) {
-                if (keys.contains(s.service().key())) {
-                    List<Destination> dests = new ArrayList<>();
-                    for (DestinationStatus d : client.listDestinations(s.service().key())) {
-                        dests.add(d.destination());
-                        present.put(new Drain.Ref(s.service().key(), d.destination().key()), d.destination());
-                    }
-                    now.service(s.service(), dests);
+            for (ServiceReading r : dump(keys)) {
+                List<Destination> dests = new ArrayList<>();
+                for (DestinationStatus d : r.destinations()) {
+                    dests.add(d.destination());
+                    present.put(new Drain.Ref(r.service().service().key(), d.destination().key()), d.destination());
                 }
+                now.service(r.service().service(), dests);
             }
             IpvsTable kernelNow = now.build();
             byCause.forEach((cause, w) -> {
@@ -356,8 +353,16 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
         return vs.sorryServer();
     }
 
-    private List<ServiceStatus> listServices() {
-        return client.listServices();
+    /** One dump of the kernel's services, then the destinations of those in {@code keys}. */
+    private List<ServiceReading> dump(Set<ServiceKey> keys) {
+        List<ServiceReading> out = new ArrayList<>();
+        for (ServiceStatus s : client.listServices()) {
+            ServiceKey key = s.service().key();
+            if (keys.contains(key)) {
+                out.add(new ServiceReading(s, client.listDestinations(key), drain.retiring(key)));
+            }
+        }
+        return out;
     }
 
     private void apply(List<Operation> plan, KernelListener.Cause cause) {
@@ -395,14 +400,10 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
             Set<ServiceKey> wanted = new HashSet<>();
             drain.draining().keySet().forEach(r -> wanted.add(r.service()));
             wanted.addAll(drain.retiringServices());
-            for (ServiceStatus s : listServices()) {
-                ServiceKey key = s.service().key();
-                if (wanted.contains(key)) {
-                    inKernel.add(key);
-                    for (DestinationStatus d : client.listDestinations(key)) {
-                        status.put(new Drain.Ref(key, d.destination().key()), d);
-                    }
-                }
+            for (ServiceReading r : dump(wanted)) {
+                ServiceKey key = r.service().service().key();
+                inKernel.add(key);
+                r.destinations().forEach(d -> status.put(new Drain.Ref(key, d.destination().key()), d));
             }
             List<Operation> plan = new ArrayList<>();
             for (Drain.Done done : drain.tick(status)) {
@@ -432,14 +433,7 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
                 Set<ServiceKey> owned = new HashSet<>();
                 targets.values().forEach(t -> t.services().forEach(s -> owned.add(s.key())));
                 owned.addAll(drain.retiringServices());
-                List<ServiceReading> readings = new ArrayList<>();
-                for (ServiceStatus s : listServices()) {
-                    if (owned.contains(s.service().key())) {
-                        readings.add(new ServiceReading(s, client.listDestinations(s.service().key()),
-                                drain.retiring(s.service().key())));
-                    }
-                }
-                out.complete(readings);
+                out.complete(dump(owned));
             } catch (RuntimeException e) {
                 out.completeExceptionally(e);
             }
@@ -502,7 +496,7 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
         if (!keepOnStop) {
             kernel.execute(() -> {
                 Set<ServiceKey> present = new HashSet<>();
-                listServices().forEach(s -> present.add(s.service().key()));
+                client.listServices().forEach(s -> present.add(s.service().key()));
                 apply(drain.retiringServices().stream().filter(present::contains)
                         .<Operation>map(Operation.DeleteService::new).toList(), KernelListener.Cause.DRAIN);
             });

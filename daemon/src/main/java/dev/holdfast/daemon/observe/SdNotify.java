@@ -76,8 +76,4 @@ public final class SdNotify {
             LOG.log(Level.WARNING, "sd_notify " + socket + ": " + failed);
         }
     }
-
-    static byte[] address(String path) {
-        return UnixDatagram.address(path);
-    }
 }

@@ -29,10 +29,10 @@ class SdNotifyTest {
 
     @Test
     void abstractNamesStartWithANulByte() {
-        byte[] a = SdNotify.address("@holdfast/notify");
+        byte[] a = UnixDatagram.address("@holdfast/notify");
         assertThat(a[0]).isEqualTo((byte) 1);
         assertThat(a[2]).isZero();
         assertThat(a).hasSize(2 + "@holdfast/notify".length());
-        assertThat(SdNotify.address("/run/n")).hasSize(2 + 6 + 1);
+        assertThat(UnixDatagram.address("/run/n")).hasSize(2 + 6 + 1);
     }
 }
