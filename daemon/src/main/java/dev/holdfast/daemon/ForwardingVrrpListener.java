@@ -36,4 +36,9 @@ abstract class ForwardingVrrpListener implements VrrpService.Listener {
     public void groupStateChanged(String group, VrrpState from, VrrpState to) {
         next.groupStateChanged(group, from, to);
     }
+
+    @Override
+    public void kept(String instance, VrrpState state, int priority) {
+        next.kept(instance, state, priority);
+    }
 }

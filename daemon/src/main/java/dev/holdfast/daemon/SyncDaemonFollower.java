@@ -64,6 +64,15 @@ final class SyncDaemonFollower extends ForwardingVrrpListener implements AutoClo
         next.stateChanged(instance, from, to, priority);
     }
 
+    /** A reload kept the instance: the new follower starts the daemon its state calls for (the old one stopped it). */
+    @Override
+    public void kept(String instance, VrrpState state, int priority) {
+        if (instance.equals(settings.instance())) {
+            kernel.execute(() -> follow(state));
+        }
+        next.kept(instance, state, priority);
+    }
+
     private void follow(VrrpState to) {
         SyncDaemon.Role want = switch (to) {
             case MASTER -> SyncDaemon.Role.MASTER;

@@ -3,6 +3,7 @@ package dev.holdfast.daemon;
 import dev.holdfast.config.model.KeepalivedConfig;
 import dev.holdfast.config.model.VrrpInstance;
 import dev.holdfast.vrrp.state.VrrpState;
+import dev.holdfast.vrrp.runtime.InstanceKey;
 import dev.holdfast.vrrp.runtime.VrrpService;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class VrrpRecord extends ForwardingVrrpListener {
     private final Clock clock;
     private final Map<String, Instance> instances = new ConcurrentHashMap<>();
+    /** Instance names by identity, so a reload that renames an instance still carries its counters. */
+    private final Map<InstanceKey, String> names = new java.util.HashMap<>();
 
     /** One instance as last heard of. */
     record Instance(String name, String iface, int vrid, int basePriority, VrrpState state, int effectivePriority,
@@ -39,14 +42,20 @@ final class VrrpRecord extends ForwardingVrrpListener {
         for (VrrpInstance vi : config.vrrpInstances()) {
             instances.put(vi.name(), new Instance(vi.name(), vi.iface(), vi.virtualRouterId(), vi.priority(),
                     VrrpState.INIT, vi.priority(), Map.of(), null));
+            names.putIfAbsent(InstanceKey.of(vi, config.globalDefs()), vi.name());
         }
     }
 
-    /** Carries counters of instances that survive a VRRP restart into a new record. */
+    /** Carries the transition counts of instances a reload matched (by identity, not name) into a new record. */
     void carryFrom(VrrpRecord old) {
-        old.instances.forEach((name, was) -> instances.computeIfPresent(name, (k, now) -> new Instance(now.name(),
-                now.iface(), now.vrid(), now.basePriority(), now.state(), now.effectivePriority(), was.transitions(),
-                was.lastTransition())));
+        names.forEach((key, name) -> {
+            Instance was = old.instances.get(old.names.get(key));
+            if (was != null) {
+                instances.computeIfPresent(name, (k, now) -> new Instance(now.name(), now.iface(), now.vrid(),
+                        now.basePriority(), now.state(), now.effectivePriority(), was.transitions(),
+                        was.lastTransition()));
+            }
+        });
     }
 
     @Override
@@ -58,6 +67,14 @@ final class VrrpRecord extends ForwardingVrrpListener {
             return new Instance(i.name(), i.iface(), i.vrid(), i.basePriority(), to, priority, t, clock.instant());
         });
         next.stateChanged(instance, from, to, priority);
+    }
+
+    /** A reload kept the instance in its state: recorded as its state, not counted as a transition. */
+    @Override
+    public void kept(String instance, VrrpState state, int priority) {
+        instances.computeIfPresent(instance, (k, i) -> new Instance(i.name(), i.iface(), i.vrid(), i.basePriority(),
+                state, priority, i.transitions(), i.lastTransition()));
+        next.kept(instance, state, priority);
     }
 
     @Override

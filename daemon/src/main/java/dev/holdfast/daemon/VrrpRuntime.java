@@ -13,8 +13,10 @@ import java.util.List;
 
 /**
  * The VRRP half of the director: the VRRP service, its notify scripts and the record kept for metrics. A reload
- * that leaves every VRRP setting as it was leaves the instances running untouched; one that changes them restarts
- * VRRP with the new instances (priority-0 advert, then the new election), and says so.
+ * that leaves every VRRP setting as it was leaves the instances running untouched. One that changes them reloads
+ * the service as keepalived does: an instance matched by VRID, interface, family and unicast/multicast (not by
+ * name) keeps its state - a master stays master with its VIPs, no notify script runs - removed instances stop,
+ * new ones start (see {@link VrrpService#reload}).
  */
 final class VrrpRuntime implements AutoCloseable {
     private static final Logger LOG = System.getLogger("holdfast.vrrp");
@@ -43,11 +45,14 @@ final class VrrpRuntime implements AutoCloseable {
      */
     static VrrpRuntime start(KeepalivedConfig config, StateWatcher watcher) {
         VrrpRuntime r = new VrrpRuntime(watcher);
-        r.open(config, null);
+        VrrpRecord rec = r.chain(config, null);
+        r.service = VrrpService.start(config, rec);
+        LOG.log(Level.INFO, "VRRP started: " + config.vrrpInstances().size() + " instance(s)");
         return r;
     }
 
-    private void open(KeepalivedConfig next, VrrpRecord previous) {
+    /** The listener chain for {@code next} (sync daemon, ha_suspend watcher, notifier), its record at the head. */
+    private VrrpRecord chain(KeepalivedConfig next, VrrpRecord previous) {
         VrrpNotifier n = new VrrpNotifier(next);
         java.util.Map<String, VrrpInstance> byName = new java.util.HashMap<>();
         next.vrrpInstances().forEach(i -> byName.put(i.name(), i));
@@ -60,21 +65,35 @@ final class VrrpRuntime implements AutoCloseable {
                     watcher.stateChanged(vi, to);
                 }
             }
+
+            @Override
+            public void kept(String instance, VrrpState state, int priority) {
+                super.kept(instance, state, priority);
+                VrrpInstance vi = byName.get(instance);
+                if (vi != null) {
+                    watcher.stateChanged(vi, state);
+                }
+            }
         };
         VrrpService.Listener chain = SyncDaemonFollower.wrap(next, watched);
         VrrpRecord rec = new VrrpRecord(next, chain, Clock.systemUTC());
         if (previous != null) {
             rec.carryFrom(previous);
         }
-        service = VrrpService.start(next, rec);
         notifier = n;
         follower = chain instanceof SyncDaemonFollower f ? f : null;
         record = rec;
         config = next;
-        LOG.log(Level.INFO, "VRRP started: " + next.vrrpInstances().size() + " instance(s)");
+        return rec;
     }
 
-    /** Takes a reloaded configuration; VRRP restarts only if a VRRP setting changed. */
+    /**
+     * Takes a reloaded configuration: nothing to do if no VRRP setting changed; otherwise matched instances keep
+     * their state, removed ones stop and new ones start.
+     *
+     * @throws RuntimeException with a one-line message when the new VRRP sockets cannot be opened (VRRP is then
+     *                          stopped: the caller logs it)
+     */
     synchronized void reload(KeepalivedConfig next) {
         if (vrrpPart(next).equals(vrrpPart(config))) {
             config = next;
@@ -82,11 +101,19 @@ final class VrrpRuntime implements AutoCloseable {
                     + " instance(s) keep running");
             return;
         }
-        LOG.log(Level.WARNING, "reload: VRRP settings changed; restarting VRRP with " + next.vrrpInstances().size()
-                + " instance(s) (a master hands over and the election runs again)");
-        VrrpRecord old = record;
-        closeService();
-        open(next, old);
+        LOG.log(Level.INFO, "reload: VRRP settings changed; instances matched by VRID, interface and family keep "
+                + "their state");
+        VrrpNotifier oldNotifier = notifier;
+        // the old follower stops the sync daemon now; the new one starts it again from the kept state
+        if (follower != null) {
+            follower.close();
+        }
+        VrrpRecord rec = chain(next, record);
+        try {
+            service = service.reload(next, rec);
+        } finally {
+            closeNotifier(oldNotifier);
+        }
     }
 
     /** Everything a VRRP instance's behaviour depends on; equal parts mean nothing to redo. */
@@ -121,8 +148,12 @@ final class VrrpRuntime implements AutoCloseable {
         if (follower != null) {
             follower.close();
         }
+        closeNotifier(notifier);
+    }
+
+    private static void closeNotifier(VrrpNotifier n) {
         try {
-            notifier.close();
+            n.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The holdfast process as an operator runs it (holdfast -n -P -f FILE), paired with a real keepalived 2.2.7 in
  * two network namespaces: holdfast with the higher priority takes the VIP and runs notify with keepalived's
- * arguments; on SIGTERM it hands over (priority 0) and exits 0, and keepalived holds the VIP.
+ * arguments; a SIGHUP with the instance renamed and its priority lowered keeps it MASTER (matched by VRID and
+ * interface, as keepalived matches it: the VIP never leaves, keepalived never takes over, no notify runs); on
+ * SIGTERM it hands over (priority 0) and exits 0, and keepalived holds the VIP.
  */
 class DirectorPairTest {
     @TempDir
@@ -46,6 +48,10 @@ class DirectorPairTest {
     }
 
     private String conf(String name, String iface, int priority) throws IOException {
+        return conf(name, "VI_1", iface, priority);
+    }
+
+    private String conf(String name, String instance, String iface, int priority) throws IOException {
         Path notify = dir.resolve(name + ".notify");
         Path f = dir.resolve(name + ".conf");
         Files.writeString(f, """
@@ -53,7 +59,7 @@ class DirectorPairTest {
                     enable_script_security
                     script_user root
                 }
-                vrrp_instance VI_1 {
+                vrrp_instance %s {
                     state BACKUP
                     interface %s
                     virtual_router_id 42
@@ -68,7 +74,7 @@ class DirectorPairTest {
                     }
                     notify "/bin/sh -c 'echo $@ >> %s' notify"
                 }
-                """.formatted(iface, priority, notify));
+                """.formatted(instance, iface, priority, notify));
         return f.toString();
     }
 
@@ -136,6 +142,7 @@ class DirectorPairTest {
                 return false;
             }
         });
+        reloadKeepsTheMaster(holdfast);
         long t0 = System.currentTimeMillis();
         holdfast.destroy();
         assertThat(holdfast.waitFor(15, TimeUnit.SECONDS)).as("holdfast exits on SIGTERM").isTrue();
@@ -143,8 +150,45 @@ class DirectorPairTest {
         await("keepalived takes the VIP back after holdfast's priority-0 advert", 4_000,
                 () -> hasVip(nsB) && !hasVip(nsA));
         long handover = System.currentTimeMillis() - t0;
-        assertThat(Files.readString(dir.resolve("hf.notify"))).contains("INSTANCE VI_1 STOP 150");
+        assertThat(Files.readString(dir.resolve("hf.notify"))).contains("INSTANCE VI_WEB STOP 140");
         assertThat(Files.readString(dir.resolve("hf.log"))).contains("VRRP VI_1: BACKUP -> MASTER (priority 150)");
         System.out.println("handover to keepalived after SIGTERM: " + handover + " ms");
+    }
+
+    /** SIGHUP with VI_1 renamed VI_WEB at priority 140: still MASTER, the VIP never gone, keepalived BACKUP. */
+    private void reloadKeepsTheMaster(Process holdfast) throws Exception {
+        String notifyBefore = Files.readString(dir.resolve("hf.notify"));
+        int keepalivedBefore = log("ka.log").length();
+        conf("hf", "VI_WEB", "va", 140);
+        int[] looks = {0, 0};
+        Thread watcher = new Thread(() -> {
+            long end = System.currentTimeMillis() + 6_000;
+            while (System.currentTimeMillis() < end) {
+                looks[0]++;
+                if (!hasVip(nsA)) {
+                    looks[1]++;
+                }
+            }
+        });
+        watcher.start();
+        sh("kill", "-HUP", Long.toString(holdfast.pid()));
+        await("the reload to be applied", 20_000, () -> log("hf.log").contains("reload applied"));
+        watcher.join();
+        String log = log("hf.log");
+        assertThat(log).as(log).contains("(VI_WEB) kept in MASTER STATE across the reload");
+        assertThat(looks[1]).as("looks at the VIP that missed it, of " + looks[0]).isZero();
+        assertThat(log("ka.log").substring(keepalivedBefore)).as("keepalived stays BACKUP")
+                .doesNotContain("Entering MASTER STATE");
+        assertThat(Files.readString(dir.resolve("hf.notify"))).as("no notify for a kept instance")
+                .isEqualTo(notifyBefore);
+        System.out.println("reload kept the master: VIP present in all " + looks[0] + " looks over 6 s");
+    }
+
+    private String log(String name) {
+        try {
+            return Files.readString(dir.resolve(name));
+        } catch (IOException e) {
+            return "";
+        }
     }
 }

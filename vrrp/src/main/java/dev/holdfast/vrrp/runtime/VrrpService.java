@@ -1,6 +1,7 @@
 package dev.holdfast.vrrp.runtime;
 
 import dev.holdfast.config.model.KeepalivedConfig;
+import dev.holdfast.config.model.VirtualAddress;
 import dev.holdfast.netlink.ffi.Native;
 import dev.holdfast.netlink.route.Addresses;
 import dev.holdfast.vrrp.dispatch.AdvertDispatcher;
@@ -68,6 +69,13 @@ public final class VrrpService implements AutoCloseable {
          */
         default void groupStateChanged(String group, VrrpState from, VrrpState to) {
         }
+
+        /**
+         * A reload matched this instance to a running one and it resumed in the state that one had (MASTER or
+         * BACKUP): no transition happened, so no notify script runs (keepalived does not run them either).
+         */
+        default void kept(String instance, VrrpState state, int priority) {
+        }
     }
 
     private final Listener listener;
@@ -87,12 +95,22 @@ public final class VrrpService implements AutoCloseable {
     private GarpSocket garp;
     private VirtualAddresses vips;
     private volatile boolean stopped;
+    /** What a reload carried over from the matched instances of the previous service (empty at a fresh start). */
+    private final Map<InstanceKey, Kept> carried;
+    /** Instances resumed from {@link #carried} whose first state change is a resumption, not a transition. */
+    private final Map<String, VrrpState> resuming = new ConcurrentHashMap<>();
 
-    private record Running(InstancePlan plan, VrrpInstance instance, InstanceCounters counters) {
+    private record Running(InstanceKey key, InstancePlan plan, VrrpInstance instance, InstanceCounters counters) {
     }
 
-    private VrrpService(Listener listener) {
+    /** A matched instance's state, counters and installed VIPs, handed from the old service to the new. */
+    private record Kept(String name, VrrpState state, InstanceCounters counters, List<VirtualAddress> vips,
+                        String interfaceName) {
+    }
+
+    private VrrpService(Listener listener, Map<InstanceKey, Kept> carried) {
         this.listener = Objects.requireNonNull(listener);
+        this.carried = carried;
         this.timers = new ScheduledThreadPoolExecutor(1, r -> thread(r, "holdfast-vrrp", Thread.MAX_PRIORITY));
         this.timers.setRemoveOnCancelPolicy(true);
         this.effects = Executors.newSingleThreadExecutor(r -> thread(r, "holdfast-vrrp-effects", Thread.NORM_PRIORITY));
@@ -115,7 +133,7 @@ public final class VrrpService implements AutoCloseable {
 
     static VrrpService start(KeepalivedConfig config, Listener listener,
                              Function<String, Inet4Address> primaryAddress) {
-        VrrpService service = new VrrpService(listener);
+        VrrpService service = new VrrpService(listener, Map.of());
         try {
             service.open(config, primaryAddress);
         } catch (RuntimeException e) {
@@ -127,6 +145,7 @@ public final class VrrpService implements AutoCloseable {
 
     private void open(KeepalivedConfig config, Function<String, Inet4Address> primaryAddress) {
         List<InstancePlan> plans = new ArrayList<>();
+        Map<InstancePlan, InstanceKey> keys = new java.util.IdentityHashMap<>();
         for (var m : config.vrrpInstances()) {
             try {
                 if (m.iface() != null && !LinkWatcher.exists(m.iface())) {
@@ -136,6 +155,7 @@ public final class VrrpService implements AutoCloseable {
                 InstancePlan plan = InstancePlan.of(m, config.globalDefs(), primaryAddress);
                 plan.warnings().forEach(listener::warning);
                 plans.add(plan);
+                keys.put(plan, InstanceKey.of(m, config.globalDefs()));
             } catch (InstancePlan.Unusable e) {
                 listener.warning(e.getMessage() + "; instance not started");
             }
@@ -168,11 +188,17 @@ public final class VrrpService implements AutoCloseable {
                         plan.config().primaryAddress(), destination, plan.ttl()));
             }
             Receiver r = receiver;
-            InstanceCounters counters = new InstanceCounters();
+            InstanceKey identity = keys.get(plan);
+            Kept kept = carried.get(identity);
+            InstanceCounters counters = kept != null ? kept.counters() : new InstanceCounters();
             VrrpInstance[] self = new VrrpInstance[1];
             VrrpInstance instance = new VrrpInstance(plan.config(), scheduler,
                     action -> act(plan, self[0], counters, r.socket, outgoing, action), syncGroups);
             self[0] = instance;
+            if (kept != null) {
+                instance.resumeAs(kept.state());
+                resuming.put(plan.config().name(), kept.state());
+            }
             try {
                 r.dispatcher.register(instance, plan.rules(), counters);
             } catch (IllegalArgumentException e) {
@@ -180,7 +206,7 @@ public final class VrrpService implements AutoCloseable {
                         + plan.interfaceName() + "; instance not started");
                 continue;
             }
-            instances.add(new Running(plan, instance, counters));
+            instances.add(new Running(identity, plan, instance, counters));
             syncGroups.register(instance);
             if (!plan.dontTrackPrimary()) {
                 linkWatcher.watch(plan.interfaceName(), 0, false, instance);
@@ -195,9 +221,16 @@ public final class VrrpService implements AutoCloseable {
         trackers = new TrackerSetup(config, board, listener::warning);
         trackers.wire(config, byName, scriptThreads, linkWatcher::watch);
         for (Running r : instances) {
-            // keepalived (vrrp_restore_interfaces_startup) too: VIPs left by a crashed run would be a split brain
             InstancePlan plan = r.plan;
-            effect(plan.config().name(), "remove leftover VIPs", () -> vips.remove(plan.vips(), plan.interfaceName()));
+            Kept kept = carried.get(r.key);
+            if (kept != null && kept.state() == VrrpState.MASTER) {
+                // a master kept by a reload keeps its VIPs: only those the new configuration dropped go
+                List<VirtualAddress> dropped = kept.vips().stream().filter(v -> !plan.vips().contains(v)).toList();
+                effect(plan.config().name(), "remove dropped VIPs", () -> vips.remove(dropped, kept.interfaceName()));
+            } else {
+                // keepalived (vrrp_restore_interfaces_startup) too: VIPs left by a crashed run would be a split brain
+                effect(plan.config().name(), "remove leftover VIPs", () -> vips.remove(plan.vips(), plan.interfaceName()));
+            }
         }
         for (Receiver r : receivers) {
             r.thread.start();
@@ -207,6 +240,71 @@ public final class VrrpService implements AutoCloseable {
         board.startWhenReady(instances.stream().map(Running::instance).toList());
         trackers.scripts.forEach(ScriptTracker::start);
         links.scheduleWithFixedDelay(this::pollTrackers, LINK_POLL_MILLIS, LINK_POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A reload of the VRRP half: the instances of {@code next} that match a running one (by {@link InstanceKey}, as
+     * keepalived matches them, not by name) resume in its state - a MASTER keeps advertising and keeps its VIPs,
+     * only VIPs the new configuration dropped are removed, a BACKUP keeps waiting - and their notify scripts do not
+     * run again ({@link Listener#kept}). Instances no longer configured stop as at shutdown (priority-0 advert, VIPs
+     * removed, STOP); new ones start as at a fresh start. The running service falls silent first, the new one opens
+     * its sockets and sends its first adverts, then the old sockets close, so a kept master's adverts pause only for
+     * the time the new service takes to start. This service is stopped afterwards, whatever happens.
+     *
+     * @return the service running {@code next}
+     * @throws dev.holdfast.netlink.NetlinkException when the new sockets cannot be opened; the kept masters' VIPs are
+     *                                               then removed (no VRRP runs, so they must not stay)
+     */
+    public VrrpService reload(KeepalivedConfig next, Listener nextListener) {
+        java.util.Set<InstanceKey> wanted = new java.util.HashSet<>();
+        next.vrrpInstances().forEach(m -> wanted.add(InstanceKey.of(m, next.globalDefs())));
+        Map<InstanceKey, Kept> kept = handOver(wanted);
+        LOG.log(Level.INFO, "VRRP reload: " + kept.size() + " instance(s) matched and kept, "
+                + (instances.size() - kept.size()) + " stopped, " + (next.vrrpInstances().size() - kept.size())
+                + " to start");
+        kept.forEach((key, k) -> LOG.log(Level.INFO, "(" + k.name() + ") " + key + " matched, resuming as " + k.state()));
+        VrrpService fresh = new VrrpService(nextListener, kept);
+        try {
+            fresh.open(next, VirtualAddresses::primaryAddress);
+        } catch (RuntimeException e) {
+            fresh.stop();
+            kept.values().stream().filter(k -> k.state() == VrrpState.MASTER).forEach(k -> effect(k.name(),
+                    "remove VIPs (the reloaded VRRP could not start)", () -> vips.remove(k.vips(), k.interfaceName())));
+            stop();
+            throw e;
+        }
+        stop();
+        return fresh;
+    }
+
+    /**
+     * On the VRRP thread: the instances {@code keep} names fall silent ({@link Event.Handover}), the others stop;
+     * returns what the kept ones carry over, once their last effects (VIPs, notify) are done.
+     */
+    private Map<InstanceKey, Kept> handOver(java.util.Set<InstanceKey> keep) {
+        Map<InstanceKey, Kept> kept = new LinkedHashMap<>();
+        try {
+            timers.submit(() -> {
+                for (Running r : instances) {
+                    VrrpState was = r.instance.state();
+                    boolean resumable = was == VrrpState.MASTER || was == VrrpState.BACKUP || was == VrrpState.FAULT;
+                    if (resumable && keep.contains(r.key) && !kept.containsKey(r.key)) {
+                        kept.put(r.key, new Kept(r.plan.config().name(), was, r.counters, r.plan.vips(),
+                                r.plan.interfaceName()));
+                        r.instance.handle(new Event.Handover());
+                    } else {
+                        r.instance.handle(new Event.Stop());
+                    }
+                }
+            }).get(5, TimeUnit.SECONDS);
+            effects.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | RejectedExecutionException e) {
+            LOG.log(Level.WARNING, "VRRP reload: handing over did not complete: " + e);
+        }
+        return kept;
     }
 
     /** Interfaces, track_files and track_processes, polled on the links thread. */
@@ -339,6 +437,12 @@ public final class VrrpService implements AutoCloseable {
         } else if (action instanceof Action.SendGarp garpAction) {
             effect(name, "send gratuitous ARPs",
                     () -> vips.announce(plan.vips(), plan.interfaceName(), garpAction.repeat()));
+        } else if (action instanceof Action.StateChanged change
+                && change.from() == VrrpState.INIT && resuming.remove(name, change.to())) {
+            states.put(name, change.to());
+            syncGroups.stateChanged(instance, change.from(), change.to());
+            LOG.log(Level.INFO, "(" + name + ") kept in " + change.to() + " STATE across the reload");
+            effect(name, "notify", () -> listener.kept(name, change.to(), change.priority()));
         } else if (action instanceof Action.StateChanged change) {
             states.put(name, change.to());
             counters.transition(java.time.Instant.now());

@@ -36,4 +36,12 @@ public sealed interface Event {
     /** Shutdown or removal on reload: a master sends a priority-0 advert and drops its VIPs. */
     record Stop() implements Event {
     }
+
+    /**
+     * A reload keeps this instance (keepalived's match: VRID, family, interface, unicast or multicast): it falls
+     * silent without a priority-0 advert, without touching its VIPs and without a state change, because the
+     * instance built from the new configuration resumes from its state (see {@link VrrpInstance#resumeAs}).
+     */
+    record Handover() implements Event {
+    }
 }

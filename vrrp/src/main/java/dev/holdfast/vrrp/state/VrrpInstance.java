@@ -30,6 +30,8 @@ public final class VrrpInstance {
     private boolean wantsMaster;
 
     private VrrpState state = VrrpState.INIT;
+    /** The state a reload carries over from the matched old instance; null for a fresh start. */
+    private VrrpState resumeAs;
     /** Lowered to 254 when another router also claims to be the address owner, as keepalived does. */
     private int basePriority;
     private int weightSum;
@@ -77,6 +79,17 @@ public final class VrrpInstance {
         return state;
     }
 
+    /**
+     * Before {@link Event.Start}: this instance replaces one a reload matched, which was in {@code previous}. A
+     * MASTER stays MASTER (an advert at once, its VIPs kept) and a BACKUP stays BACKUP, as keepalived keeps a
+     * matched instance's state; a tracker that is down now still makes it FAULT.
+     */
+    public void resumeAs(VrrpState previous) {
+        if (state == VrrpState.INIT) {
+            resumeAs = previous;
+        }
+    }
+
     /** A sync-group member waiting for the others before it becomes MASTER. */
     public boolean wantsMaster() {
         return wantsMaster && state == VrrpState.BACKUP;
@@ -122,6 +135,9 @@ public final class VrrpInstance {
             }
         } else if (event instanceof Event.Stop) {
             stop();
+        } else if (event instanceof Event.Handover) {
+            cancelTimers();
+            state = VrrpState.STOP;
         }
     }
 
@@ -133,6 +149,11 @@ public final class VrrpInstance {
         }
         if (!downTrackers.isEmpty()) {
             changeState(VrrpState.FAULT);
+        } else if (resumeAs == VrrpState.MASTER) {
+            becomeMaster();
+        } else if (resumeAs == VrrpState.BACKUP) {
+            changeState(VrrpState.BACKUP);
+            mainTimer.startMicros(masterDownMicros);
         } else if (config.initialState() == VrrpState.MASTER && config.owner()) {
             // keepalived times out of BACKUP after 1us; going straight there is the same without the wait
             becomeMaster();

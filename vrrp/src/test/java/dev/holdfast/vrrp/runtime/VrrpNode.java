@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * network namespace with {@code ip netns exec}. Prints {@code STARTED}, one {@code STATE name from to priority}
  * line per state change and {@code WARNING text}; SIGTERM stops it gracefully (priority-0 advert, VIPs
  * removed) and prints {@code STOPPED}. A vrrp_sync_group change prints {@code GROUP name from to}; the line
- * {@code snapshot} on stdin prints the instances' counters.
+ * {@code snapshot} on stdin prints the instances' counters, {@code reload PATH} reloads (an instance the reload
+ * kept prints {@code KEPT name state priority}, then {@code RELOADED} or {@code RELOAD-FAILED reason}).
  */
 public final class VrrpNode {
     private VrrpNode() {
@@ -22,7 +23,7 @@ public final class VrrpNode {
             result.diagnostics().forEach(d -> System.out.println("CONFIG " + d));
             System.exit(2);
         }
-        VrrpService service = VrrpService.start(result.config(), new VrrpService.Listener() {
+        VrrpService.Listener listener = new VrrpService.Listener() {
             @Override
             public void stateChanged(String instance, dev.holdfast.vrrp.state.VrrpState from,
                                      dev.holdfast.vrrp.state.VrrpState to, int priority) {
@@ -42,9 +43,16 @@ public final class VrrpNode {
                 System.out.println("WARNING " + message);
                 System.out.flush();
             }
-        });
+
+            @Override
+            public void kept(String instance, dev.holdfast.vrrp.state.VrrpState state, int priority) {
+                System.out.println("KEPT " + instance + " " + state + " " + priority);
+                System.out.flush();
+            }
+        };
+        VrrpService[] running = {VrrpService.start(result.config(), listener)};
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.stop();
+            running[0].stop();
             System.out.println("STOPPED");
             System.out.flush();
         }));
@@ -54,6 +62,17 @@ public final class VrrpNode {
         java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
         String line;
         while ((line = in.readLine()) != null) {
+            if (line.startsWith("reload ")) {
+                LoadResult next = new ConfigLoader(LoadOptions.defaults()).load(Path.of(line.substring(7).strip()));
+                try {
+                    running[0] = running[0].reload(next.config(), listener);
+                    System.out.println("RELOADED");
+                } catch (RuntimeException e) {
+                    System.out.println("RELOAD-FAILED " + e.getMessage());
+                }
+                System.out.flush();
+            }
+            VrrpService service = running[0];
             if (line.strip().equals("snapshot")) {
                 for (InstanceStatus st : service.snapshot()) {
                     System.out.println("SNAPSHOT " + st.name() + " state=" + st.state() + " base=" + st.basePriority()
