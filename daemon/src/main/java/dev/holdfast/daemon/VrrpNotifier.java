@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * changes state, {@code notify} with GROUP, the name, the state and 0. Scripts run in order on one thread.
  * With {@code vrrp_notify_fifo} (and {@code notify_fifo}) in global_defs, the same thread writes keepalived's
  * lines to the FIFO, created when missing: {@code INSTANCE "VI_1" MASTER 100}, {@code GROUP "G1" BACKUP 0},
- * {@code INSTANCE "VI_1" MASTER_RX_LOWER_PRI 100}.
+ * {@code INSTANCE "VI_1" MASTER_RX_LOWER_PRI 100}. An instance a reload removes is reported as keepalived reports
+ * it: DELETED with notify_deleted, FAULT (notify_fault) without.
  */
 final class VrrpNotifier implements VrrpService.Listener, AutoCloseable {
     private static final Logger LOG = System.getLogger("holdfast.vrrp");
@@ -37,6 +38,9 @@ final class VrrpNotifier implements VrrpService.Listener, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+
+    /** Set when this notifier's configuration is being replaced: a STOP now means removed by the reload. */
+    private volatile boolean reloading;
 
     VrrpNotifier(KeepalivedConfig config) {
         config.vrrpInstances().forEach(i -> instances.put(i.name(), i));
@@ -90,15 +94,26 @@ final class VrrpNotifier implements VrrpService.Listener, AutoCloseable {
         fifoLine("INSTANCE \"" + instance + "\" MASTER_RX_LOWER_PRI " + priority);
     }
 
+    /** From now on the instances that stop are the ones a reload removed (the kept ones do not stop). */
+    void reloading() {
+        reloading = true;
+    }
+
     @Override
     public void stateChanged(String instance, VrrpState from, VrrpState to, int priority) {
-        LOG.log(Level.INFO, "VRRP " + instance + ": " + from + " -> " + to + " (priority " + priority + ")");
         VrrpInstance vi = instances.get(instance);
+        String state = to.name();
+        if (to == VrrpState.STOP && reloading) {
+            state = vi != null && vi.notifyScripts().deleted() != null ? "DELETED" : "FAULT";
+            LOG.log(Level.INFO, "VRRP " + instance + ": removed by the reload, reported as " + state);
+        } else {
+            LOG.log(Level.INFO, "VRRP " + instance + ": " + from + " -> " + to + " (priority " + priority + ")");
+        }
         if (vi != null) {
-            runScripts(vi.notifyScripts(), "INSTANCE", instance, to, priority);
+            runScripts(vi.notifyScripts(), "INSTANCE", instance, state, priority);
         }
         if (to != VrrpState.INIT) {
-            fifoLine("INSTANCE \"" + instance + "\" " + to.name() + " " + priority);
+            fifoLine("INSTANCE \"" + instance + "\" " + state + " " + priority);
         }
     }
 
@@ -107,27 +122,28 @@ final class VrrpNotifier implements VrrpService.Listener, AutoCloseable {
         LOG.log(Level.INFO, "VRRP group " + group + ": " + from + " -> " + to);
         SyncGroup g = groups.get(group);
         if (g != null && g.notifyScripts() != null) {
-            runScripts(g.notifyScripts(), "GROUP", group, to, 0);
+            runScripts(g.notifyScripts(), "GROUP", group, to.name(), 0);
         }
         fifoLine("GROUP \"" + group + "\" " + to.name() + " 0");
     }
 
     /** The state's own script with its arguments, then {@code notify} with keepalived's four extra ones. */
-    private void runScripts(VrrpInstance.Notify n, String kind, String name, VrrpState to, int priority) {
+    private void runScripts(VrrpInstance.Notify n, String kind, String name, String to, int priority) {
         Script own = switch (to) {
-            case MASTER -> n.master();
-            case BACKUP -> n.backup();
-            case FAULT -> n.fault();
-            case STOP -> n.stop();
+            case "MASTER" -> n.master();
+            case "BACKUP" -> n.backup();
+            case "FAULT" -> n.fault();
+            case "STOP" -> n.stop();
+            case "DELETED" -> n.deleted();
             default -> null;
         };
         List<List<String>> runs = new ArrayList<>();
         if (own != null) {
             runs.add(own.argv());
         }
-        if (n.generic() != null && to != VrrpState.INIT) {
+        if (n.generic() != null && !to.equals("INIT")) {
             List<String> argv = new ArrayList<>(n.generic().argv());
-            argv.addAll(List.of(kind, name, to.name(), Integer.toString(priority)));
+            argv.addAll(List.of(kind, name, to, Integer.toString(priority)));
             runs.add(argv);
         }
         for (List<String> argv : runs) {

@@ -104,6 +104,7 @@ final class VrrpRuntime implements AutoCloseable {
         LOG.log(Level.INFO, "reload: VRRP settings changed; instances matched by VRID, interface and family keep "
                 + "their state");
         VrrpNotifier oldNotifier = notifier;
+        oldNotifier.reloading();
         // the old follower stops the sync daemon now; the new one starts it again from the kept state
         if (follower != null) {
             follower.close();

@@ -59,4 +59,28 @@ class VrrpNotifierTest {
             assertThat(reader.readLine()).isEqualTo("INSTANCE \"VI_1\" MASTER_RX_LOWER_PRI 120");
         }
     }
+
+    @Test
+    void anInstanceRemovedByAReloadIsDeletedWithNotifyDeletedAndFaultWithout(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("log");
+        Path script = dir.resolve("note.sh");
+        Files.writeString(script, "#!/bin/sh\necho \"$*\" >> " + log + "\n");
+        script.toFile().setExecutable(true);
+        String conf = "global_defs {\n  enable_script_security\n  script_user root\n}\n"
+                + "vrrp_instance VI_1 {\n  interface lo\n  virtual_router_id 1\n  priority 120\n"
+                + "  notify_deleted \"" + script + " own-deleted\"\n  notify_stop \"" + script + " own-stop\"\n"
+                + "  notify " + script + "\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n"
+                + "vrrp_instance VI_2 {\n  interface lo\n  virtual_router_id 2\n  priority 120\n"
+                + "  notify_fault \"" + script + " own-fault\"\n  virtual_ipaddress {\n    10.0.0.2\n  }\n}\n";
+        LoadResult loaded = new ConfigLoader(LoadOptions.defaults()).loadText("k.conf",
+                conf.getBytes(StandardCharsets.UTF_8), dir);
+        try (VrrpNotifier notifier = new VrrpNotifier(loaded.config())) {
+            notifier.stateChanged("VI_1", VrrpState.MASTER, VrrpState.STOP, 120);
+            notifier.reloading();
+            notifier.stateChanged("VI_1", VrrpState.MASTER, VrrpState.STOP, 120);
+            notifier.stateChanged("VI_2", VrrpState.BACKUP, VrrpState.STOP, 120);
+        }
+        assertThat(Files.readAllLines(log)).containsExactly("own-stop", "INSTANCE VI_1 STOP 120",
+                "own-deleted", "INSTANCE VI_1 DELETED 120", "own-fault");
+    }
 }
