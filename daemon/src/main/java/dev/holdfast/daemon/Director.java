@@ -49,7 +49,8 @@ final class Director {
 
     /** What to run and how: keepalived's -C/-P/-I/-V, pid files, and holdfast's own settings. */
     record Settings(Path file, Supplier<LoadResult> loader, boolean lvs, boolean vrrp, LvsRuntime.Settings lvsSettings,
-                    InetSocketAddress listen, boolean keepalivedMetricNames, List<Path> pidFiles) {
+                    InetSocketAddress listen, boolean keepalivedMetricNames, List<Path> pidFiles,
+                    boolean dontReleaseVrrp) {
     }
 
     private final Settings settings;
@@ -139,7 +140,9 @@ final class Director {
         if (lvs != null) {
             lvs.close();
         }
-        if (vrrp != null) {
+        if (vrrp != null && settings.dontReleaseVrrp()) {
+            vrrp.closeKeepingVips();
+        } else if (vrrp != null) {
             vrrp.close();
         }
     }

@@ -76,8 +76,8 @@ final class HoldfastCommand implements Callable<Integer> {
     @Option(names = {"-P", "--vrrp"}, description = "Run only VRRP")
     boolean vrrpOnly;
 
-    @Option(names = {"-V", "--dont-release-vrrp"}, description = "Keep VIPs at exit (not yet honoured: VIPs are "
-            + "removed)")
+    @Option(names = {"-V", "--dont-release-vrrp"}, description = "Keep VIPs at exit: no priority-0 advert, no "
+            + "notify STOP (the next start removes leftovers)")
     boolean dontReleaseVrrp;
 
     @Option(names = {"-p", "--pid"}, paramLabel = "FILE", description = "Write the pid to FILE (holdfast is one "
@@ -268,7 +268,7 @@ final class HoldfastCommand implements Callable<Integer> {
         }
         Director.Settings settings = new Director.Settings(file, this::load, !vrrpOnly, !checkOnly,
                 new LvsRuntime.Settings(dontReleaseIpvs, Duration.ofSeconds(drainTimeout),
-                        Duration.ofSeconds(driftCheck)), listenAt, keepalivedMetricNames, pids);
+                        Duration.ofSeconds(driftCheck)), listenAt, keepalivedMetricNames, pids, dontReleaseVrrp);
         return new Director(settings, r.config()).run(err);
     }
 

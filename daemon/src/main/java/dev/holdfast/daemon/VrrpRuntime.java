@@ -144,6 +144,16 @@ final class VrrpRuntime implements AutoCloseable {
         return service.rejects();
     }
 
+    /** keepalived's -V: stop without the priority-0 adverts and without removing the VIPs or running notify STOP. */
+    synchronized void closeKeepingVips() {
+        LOG.log(Level.INFO, "VRRP stopping with --dont-release-vrrp: VIPs stay, no priority-0 advert");
+        service.stop(false);
+        if (follower != null) {
+            follower.close();
+        }
+        closeNotifier(notifier);
+    }
+
     private void closeService() {
         service.stop();
         if (follower != null) {

@@ -191,4 +191,33 @@ class DirectorPairTest {
             return "";
         }
     }
+
+    /** keepalived's -V: SIGTERM leaves the VIP on the interface, runs no notify STOP and still exits 0. */
+    @Test
+    void dontReleaseVrrpKeepsTheVipAtExit() throws Exception {
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        if (!root() && ci) {
+            fail("CI=true needs root for the -V test");
+        }
+        assumeTrue(root(), "skipped: needs root (run as root, or CI=true)");
+        for (String[] c : new String[][] {{"ip", "netns", "add", nsA}, {"ip", "netns", "add", nsB},
+            {"ip", "link", "add", "va", "netns", nsA, "type", "veth", "peer", "name", "vb", "netns", nsB},
+            {"ip", "-n", nsA, "addr", "add", "10.9.0.1/24", "dev", "va"},
+            {"ip", "-n", nsA, "link", "set", "va", "up"}, {"ip", "-n", nsB, "link", "set", "vb", "up"}}) {
+            sh(c);
+        }
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process holdfast = new ProcessBuilder("ip", "netns", "exec", nsA, Path.of(System.getProperty("java.home"),
+                "bin", "java").toString(), "-cp", cp, "dev.holdfast.daemon.Main", "-n", "-P", "-V", "-f",
+                conf("hf", "va", 150)).redirectErrorStream(true).redirectOutput(dir.resolve("hf.log").toFile()).start();
+        processes.add(holdfast);
+        await("holdfast alone becomes master", 20_000, () -> hasVip(nsA));
+        await("notify MASTER", 5_000, () -> log("hf.notify").contains("INSTANCE VI_1 MASTER 150"));
+        holdfast.destroy();
+        assertThat(holdfast.waitFor(15, TimeUnit.SECONDS)).as("holdfast exits on SIGTERM").isTrue();
+        assertThat(holdfast.exitValue()).as(log("hf.log")).isZero();
+        assertThat(hasVip(nsA)).as("-V keeps the VIP\n" + log("hf.log")).isTrue();
+        assertThat(log("hf.notify")).doesNotContain("STOP");
+        assertThat(log("hf.log")).contains("--dont-release-vrrp");
+    }
 }

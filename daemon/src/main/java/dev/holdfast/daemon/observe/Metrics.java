@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -141,6 +142,8 @@ public final class Metrics implements KernelWriter.KernelListener {
             Families.Family lastAt = f.gauge("holdfast_check_last_result_timestamp_seconds",
                     "When this checker's latest result arrived", List.of("virtual_server", "real_server",
                             "checker", "target"));
+            Map<String, long[]> byType = new java.util.TreeMap<>();
+            Map<List<String>, Long> byReason = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
             Families.Family quorumUp = f.gauge("holdfast_virtual_server_quorum_up",
                     "1 while the live weight meets the quorum", List.of("virtual_server"));
             Families.Family sorry = f.gauge("holdfast_virtual_server_sorry_server_active",
@@ -167,9 +170,33 @@ public final class Metrics implements KernelWriter.KernelListener {
                         checks.add(ch.checks(), v, r, type, target);
                         failures.add(ch.failures(), v, r, type, target);
                         ch.lastResultAt().ifPresent(t -> lastAt.add(t.toEpochMilli() / 1e3, v, r, type, target));
+                        long[] sums = byType.computeIfAbsent(type, k -> new long[2]);
+                        sums[0] += ch.checks();
+                        sums[1] += ch.checkTime().toNanos();
+                        ch.failuresByKind().forEach((kind, n) -> byReason.merge(List.of(type, kind.label()), n,
+                                Long::sum));
                     }
                 }
             }
+            checkTotals(f, byType, byReason);
+        }
+
+        /** Check durations and failure reasons, summed over every checker of a type (series per type, not per server). */
+        private static void checkTotals(Families f, Map<String, long[]> byType, Map<List<String>, Long> byReason) {
+            Families.Family seconds = f.counter("holdfast_check_duration_seconds",
+                    "Time spent in checks of this type, from a check's start to its result; divide by "
+                            + "holdfast_check_results_total for the mean", List.of("checker"));
+            Families.Family results = f.counter("holdfast_check_results", "Check results of this type",
+                    List.of("checker"));
+            Families.Family failed = f.counter("holdfast_check_failures_by_reason",
+                    "Failed checks of this type by kind of failure (timeout, refused, reset, unreachable, closed, "
+                            + "tls, status, digest, regex, bad_reply, exit_status, cannot_run, other)",
+                    List.of("checker", "reason"));
+            byType.forEach((type, sums) -> {
+                results.add(sums[0], type);
+                seconds.add(sums[1] / 1e9, type);
+            });
+            byReason.forEach((k, n) -> failed.add(n, k.get(0), k.get(1)));
         }
 
         private static void kernel(Snapshot s, Families f) {

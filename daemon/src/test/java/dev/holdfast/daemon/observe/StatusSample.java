@@ -41,9 +41,14 @@ public final class StatusSample {
         InetAddress rs2 = InetAddress.getByName("2001:db8::12");
         ServiceAddress vs = new ServiceAddress.Endpoint(vip, 80, Protocol.TCP);
         var up = new VirtualServerStatus.CheckerStatus("HTTP_GET [10.0.2.11]:tcp:80", true, true, 0,
-                Optional.of(CheckResult.passed("status 200")), Optional.of(T), 12, 1);
+                Optional.of(CheckResult.passed("status 200")), Optional.of(T), 12, 1,
+                java.time.Duration.ofMillis(36), java.util.Map.of(
+                        dev.holdfast.healthcheck.checker.FailureKind.STATUS, 1L));
         var down = new VirtualServerStatus.CheckerStatus("TCP_CHECK [2001:db8::12]:tcp:80", false, true, 0,
-                Optional.of(CheckResult.failed("connect: connection refused")), Optional.of(T), 12, 4);
+                Optional.of(CheckResult.failed("connect: connection refused")), Optional.of(T), 12, 4,
+                java.time.Duration.ofMillis(3012), java.util.Map.of(
+                        dev.holdfast.healthcheck.checker.FailureKind.REFUSED, 3L,
+                        dev.holdfast.healthcheck.checker.FailureKind.TIMEOUT, 1L));
         var status = new VirtualServerStatus(vs, true, false, 3, 1, 0, List.of(
                 new VirtualServerStatus.RealServerStatus(rs1, 80, true, 3, 3, 0, List.of(up)),
                 new VirtualServerStatus.RealServerStatus(rs2, 80, false, 1, 0, 1, List.of(down))));

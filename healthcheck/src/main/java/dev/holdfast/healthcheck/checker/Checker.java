@@ -28,6 +28,16 @@ public interface Checker {
     /** Failed results seen since start, for metrics. */
     long failures();
 
+    /** Time spent in checks since start (from a check's start to its result), for metrics. */
+    default java.time.Duration checkTime() {
+        return java.time.Duration.ZERO;
+    }
+
+    /** Failed results since start by kind, for metrics; kinds never seen are absent. */
+    default java.util.Map<FailureKind, Long> failuresByKind() {
+        return java.util.Map.of();
+    }
+
     /** This checker's current contribution to its real server's weight. */
     long weight();
 

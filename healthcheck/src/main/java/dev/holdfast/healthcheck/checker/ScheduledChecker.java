@@ -39,6 +39,8 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
     private Instant lastResultAt;
     private long checks;
     private long failures;
+    private long checkNanos;
+    private final java.util.EnumMap<FailureKind, Long> failureKinds = new java.util.EnumMap<>(FailureKind.class);
     private Scheduler.Cancellable next;
 
     ScheduledChecker(String name, CheckPolicy policy, Scheduler scheduler, RandomGenerator random,
@@ -81,9 +83,23 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
         lastResult = result;
         lastResultAt = scheduler.now();
         checks++;
+        if (checkStartedAt != null) {
+            checkNanos += Math.max(0, Duration.between(checkStartedAt, lastResultAt).toNanos());
+        }
         if (result instanceof CheckResult.Failed) {
             failures++;
+            failureKinds.merge(FailureKind.of(result.reason()), 1L, Long::sum);
         }
+    }
+
+    @Override
+    public final Duration checkTime() {
+        return Duration.ofNanos(checkNanos);
+    }
+
+    @Override
+    public final java.util.Map<FailureKind, Long> failuresByKind() {
+        return java.util.Map.copyOf(failureKinds);
     }
 
     @Override

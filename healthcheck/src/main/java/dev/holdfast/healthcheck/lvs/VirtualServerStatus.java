@@ -2,6 +2,7 @@ package dev.holdfast.healthcheck.lvs;
 
 import dev.holdfast.healthcheck.checker.Checker;
 import dev.holdfast.healthcheck.checker.CheckResult;
+import dev.holdfast.healthcheck.checker.FailureKind;
 import dev.holdfast.healthcheck.spec.ServiceAddress;
 import java.net.InetAddress;
 import java.time.Instant;
@@ -33,10 +34,12 @@ public record VirtualServerStatus(ServiceAddress service, boolean quorumUp, bool
      * @param lastResult the latest result with its reason, empty before the first check
      */
     public record CheckerStatus(String name, boolean up, boolean hasRun, long weight, Optional<CheckResult> lastResult,
-                                Optional<Instant> lastResultAt, long checks, long failures) {
+                                Optional<Instant> lastResultAt, long checks, long failures,
+                                java.time.Duration checkTime, java.util.Map<FailureKind, Long> failuresByKind) {
         static CheckerStatus of(Checker checker) {
             return new CheckerStatus(checker.name(), checker.isUp(), checker.hasRun(), checker.weight(),
-                    checker.lastResult(), checker.lastResultAt(), checker.checks(), checker.failures());
+                    checker.lastResult(), checker.lastResultAt(), checker.checks(), checker.failures(),
+                    checker.checkTime(), checker.failuresByKind());
         }
     }
 

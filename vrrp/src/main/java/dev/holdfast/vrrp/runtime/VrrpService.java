@@ -373,17 +373,28 @@ public final class VrrpService implements AutoCloseable {
      * thread to finish).
      */
     public synchronized void stop() {
+        stop(true);
+    }
+
+    /**
+     * keepalived's {@code -V} ({@code --dont-release-vrrp}) with {@code release} false: every instance falls silent
+     * as at a reload hand-over - no priority-0 advert, no notify, the VIPs stay on the interfaces - so a restart
+     * within the peers' master-down interval keeps this node master. The next start removes leftover VIPs first, as
+     * always. With {@code release} true, {@link #stop()}.
+     */
+    public synchronized void stop(boolean release) {
         if (stopped) {
             return;
         }
         stopped = true;
+        Event last = release ? new Event.Stop() : new Event.Handover();
         links.shutdownNow();
         if (trackers != null) {
             trackers.scripts.forEach(ScriptTracker::stop);
         }
         scriptThreads.shutdownNow();
         try {
-            timers.submit(() -> instances.forEach(r -> r.instance.handle(new Event.Stop()))).get(5, TimeUnit.SECONDS);
+            timers.submit(() -> instances.forEach(r -> r.instance.handle(last))).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "VRRP stop did not complete: " + e);
         }
