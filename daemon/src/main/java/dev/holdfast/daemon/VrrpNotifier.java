@@ -6,8 +6,7 @@ import dev.holdfast.config.model.SyncGroup;
 import dev.holdfast.config.model.VrrpInstance;
 import dev.holdfast.vrrp.runtime.VrrpService;
 import dev.holdfast.vrrp.state.VrrpState;
-import java.io.IOException;
-import java.io.RandomAccessFile;
+import dev.holdfast.daemon.observe.NotifyFifos;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ final class VrrpNotifier implements VrrpService.Listener, AutoCloseable {
     private static final Logger LOG = System.getLogger("holdfast.vrrp");
     private final Map<String, VrrpInstance> instances = new HashMap<>();
     private final Map<String, SyncGroup> groups = new HashMap<>();
-    private final List<RandomAccessFile> fifos = new ArrayList<>();
+    private final NotifyFifos fifos;
     private final ExecutorService scripts = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "holdfast-vrrp-notify");
         t.setDaemon(true);
@@ -46,47 +45,13 @@ final class VrrpNotifier implements VrrpService.Listener, AutoCloseable {
         config.vrrpInstances().forEach(i -> instances.put(i.name(), i));
         config.vrrpSyncGroups().forEach(g -> groups.put(g.name(), g));
         var global = config.globalDefs();
-        for (String fifo : new java.util.LinkedHashSet<>(java.util.Arrays.asList(global.vrrpNotifyFifo(),
-                global.notifyFifo()))) {
-            if (fifo != null) {
-                openFifo(fifo);
-            }
-        }
-    }
-
-    /** keepalived creates the FIFO if needed and opens it read-write, so writing never waits for a reader. */
-    private void openFifo(String path) {
-        try {
-            if (!java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
-                Process p = new ProcessBuilder("mkfifo", "-m", "600", path).redirectErrorStream(true).start();
-                if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                    LOG.log(Level.WARNING, "notify FIFO " + path + ": mkfifo failed: "
-                            + new String(p.getInputStream().readAllBytes()).strip());
-                    return;
-                }
-            }
-            fifos.add(new RandomAccessFile(path, "rw"));
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "notify FIFO " + path + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        fifos = NotifyFifos.open(java.util.Arrays.asList(global.vrrpNotifyFifo(), global.notifyFifo()));
     }
 
     private void fifoLine(String line) {
-        if (fifos.isEmpty()) {
-            return;
+        if (!fifos.isEmpty()) {
+            scripts.execute(() -> fifos.write(line));
         }
-        byte[] bytes = (line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        scripts.execute(() -> {
-            for (RandomAccessFile f : fifos) {
-                try {
-                    f.write(bytes);
-                } catch (IOException e) {
-                    LOG.log(Level.WARNING, "notify FIFO: " + e.getMessage());
-                }
-            }
-        });
     }
 
     @Override
@@ -177,12 +142,6 @@ final class VrrpNotifier implements VrrpService.Listener, AutoCloseable {
     public void close() throws InterruptedException {
         scripts.shutdown();
         scripts.awaitTermination(10, TimeUnit.SECONDS);
-        for (RandomAccessFile f : fifos) {
-            try {
-                f.close();
-            } catch (IOException e) {
-                // closing a FIFO we only wrote to
-            }
-        }
+        fifos.close();
     }
 }

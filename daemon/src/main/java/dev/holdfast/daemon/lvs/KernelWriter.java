@@ -6,6 +6,7 @@ import dev.holdfast.config.model.Script;
 import dev.holdfast.config.model.VirtualServer;
 import dev.holdfast.healthcheck.lvs.DesiredDestinations;
 import dev.holdfast.healthcheck.lvs.LvsOutput;
+import dev.holdfast.daemon.observe.NotifyFifos;
 import dev.holdfast.healthcheck.lvs.Notification;
 import dev.holdfast.healthcheck.spec.ServiceAddress;
 import dev.holdfast.ipvs.Destination;
@@ -61,6 +62,13 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** lvs_notify_fifo and notify_fifo: keepalived's {@code RS ...} and {@code VS ...} lines, in order. */
+    private final NotifyFifos fifos;
+    private final ExecutorService fifoWriter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "holdfast-lvs-fifo");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService scripts = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "holdfast-notify");
         t.setDaemon(true);
@@ -103,6 +111,8 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
      */
     public KernelWriter(KeepalivedConfig config, IpvsClient client, boolean keepOnStop, Drain drain,
                         KernelListener listener, Duration driftInterval) {
+        this.fifos = NotifyFifos.open(java.util.Arrays.asList(config.globalDefs().lvsNotifyFifo(),
+                config.globalDefs().notifyFifo()));
         this.client = client;
         this.keepOnStop = keepOnStop;
         this.drain = drain;
@@ -453,6 +463,10 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
     @Override
     public void notify(Notification n) {
         listener.notified(n);
+        if (!fifos.isEmpty()) {
+            String line = n.fifoLine();
+            fifoWriter.execute(() -> fifos.write(line));
+        }
         LOG.log(Level.INFO, n.fifoLine() + (n instanceof Notification.RealServerChanged rc && rc.reason() != null
                 && !rc.reason().isEmpty() ? " (" + rc.reason() + ")" : ""));
         Script script = script(n);
@@ -505,5 +519,8 @@ public final class KernelWriter implements LvsOutput, AutoCloseable {
         kernel.awaitTermination(30, TimeUnit.SECONDS);
         scripts.shutdown();
         scripts.awaitTermination(5, TimeUnit.SECONDS);
+        fifoWriter.shutdown();
+        fifoWriter.awaitTermination(5, TimeUnit.SECONDS);
+        fifos.close();
     }
 }
