@@ -23,7 +23,7 @@ public final class CompatibilityDoc {
                 .append("its replacement with a warning. Any keyword not listed is reported as unknown with the ")
                 .append("nearest known keyword.\n\n")
                 .append("What \"read\" does at run time today: the daemon (`holdfast -n`) acts on the virtual servers ")
-                .append("(IPVS, every checker but BFD_CHECK, quorum, sorry server, inhibit, notify scripts, ")
+                .append("(IPVS, every checker but BFD_CHECK, quorum, sorry server, inhibit, notify scripts and FIFOs, ")
                 .append("lvs_sync_daemon) and the VRRP instances (IPv4 v2/v3, VIPs, track_interface/script/file/")
                 .append("process, sync groups, notify scripts and FIFOs). Read but not acted on yet: IPv6 VRRP ")
                 .append("instances, smtp_alert and the notification_email settings, track_bfd, notify script ")
