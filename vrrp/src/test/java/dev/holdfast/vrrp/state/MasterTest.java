@@ -15,7 +15,8 @@ class MasterTest {
 
     private static Harness master(InstanceConfig.Builder b) {
         Harness h = Harness.started(b.initialState(VrrpState.MASTER));
-        h.clock.advanceMillis(1100);
+        // nobody else advertises: MASTER after the master-down interval
+        h.clock.advanceMicros(h.instance.masterDownInterval().toNanos() / 1000 + 1);
         assertThat(h.state()).isEqualTo(VrrpState.MASTER);
         h.take();
         return h;

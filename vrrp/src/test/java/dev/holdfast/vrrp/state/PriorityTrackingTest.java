@@ -12,7 +12,8 @@ class PriorityTrackingTest {
     @Test
     void weightsChangeTheAdvertisedPriority() {
         Harness h = Harness.started(Harness.v2().priority(100).initialState(VrrpState.MASTER));
-        h.clock.advanceMillis(1100);
+        h.clock.advanceMillis(3700);
+        assertThat(h.state()).isEqualTo(VrrpState.MASTER);
         h.take();
         h.instance.handle(new Event.WeightsChanged(-30));
         assertThat(h.take()).containsExactly(new Action.PriorityChanged(100, 70));

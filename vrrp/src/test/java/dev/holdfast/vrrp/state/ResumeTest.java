@@ -37,7 +37,7 @@ class ResumeTest {
         h.instance.resumeAs(VrrpState.BACKUP);
         h.instance.handle(new Event.Start());
         assertThat(h.take()).containsExactly(new Action.StateChanged(VrrpState.INIT, VrrpState.BACKUP, 100));
-        // 3 x 1 s + skew (256 - 100) / 256 s, not the shorter wait of a `state MASTER` start
+        // 3 x 1 s + skew (256 - 100) / 256 s, also for a `state MASTER` instance
         h.clock.advanceMicros(3_609_374);
         assertThat(h.state()).isEqualTo(VrrpState.BACKUP);
         h.clock.advanceMicros(1);

@@ -29,11 +29,12 @@ class StartAndBackupTest {
     }
 
     @Test
-    void stateMasterWaitsOneIntervalPlusMinimumSkew() {
+    void stateMasterWaitsTheWholeMasterDownIntervalAsKeepalived227Does() {
         Harness h = Harness.started(Harness.v2().priority(150).initialState(VrrpState.MASTER));
         assertThat(h.state()).isEqualTo(VrrpState.BACKUP);
-        // 1 s + 1/256 s (keepalived VRRP_TIMER_SKEW_MIN)
-        h.clock.advanceMicros(1_003_905);
+        // keepalived 2.2.7 in a namespace, state MASTER, priority 100: "Entering BACKUP STATE (init)", then MASTER
+        // 3.56 s later - 3 x 1 s + skew, as for state BACKUP; here priority 150: 3 s + 106/256 s
+        h.clock.advanceMicros(3_414_061);
         assertThat(h.state()).isEqualTo(VrrpState.BACKUP);
         h.clock.advanceMicros(1);
         assertThat(h.state()).isEqualTo(VrrpState.MASTER);
