@@ -3,6 +3,7 @@ package dev.holdfast.daemon;
 import dev.holdfast.config.ConfigLoader;
 import dev.holdfast.config.LoadOptions;
 import dev.holdfast.config.LoadResult;
+import dev.holdfast.config.model.HoldfastSettings;
 import dev.holdfast.config.diag.Diagnostic;
 import dev.holdfast.config.json.ConfigJson;
 import dev.holdfast.daemon.lvs.LvsRuntime;
@@ -113,23 +114,24 @@ final class HoldfastCommand implements Callable<Integer> {
             + "DATA or STATS and exit")
     String signum;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT|off", defaultValue = "127.0.0.1:9650",
+    @Option(names = "--listen", paramLabel = "HOST:PORT|off",
             description = "Read-only HTTP listener for /metrics (Prometheus), /status (JSON) and /healthz "
-                    + "(default: ${DEFAULT-VALUE}; off: none)")
+                    + "(default: listen in the config's holdfast block, else 127.0.0.1:9650; off: none)")
     String listen;
 
-    @Option(names = "--keepalived-metric-names", description = "Also expose keepalived_exporter's metric names")
+    @Option(names = "--keepalived-metric-names", description = "Also expose keepalived_exporter's metric names "
+            + "(or keepalived_metric_names in the holdfast block)")
     boolean keepalivedMetricNames;
 
-    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "300", description = "A real server "
-            + "a reload removed keeps weight 0 until its active connections end, at most this long "
-            + "(default: ${DEFAULT-VALUE})")
-    long drainTimeout;
+    @Option(names = "--drain-timeout", paramLabel = "SECONDS", description = "A real server a reload removed keeps "
+            + "weight 0 until its active connections end, at most this long (default: drain_timeout in the "
+            + "holdfast block, else 300)")
+    Long drainTimeout;
 
-    @Option(names = "--drift-check", paramLabel = "SECONDS", defaultValue = "30", description = "Compare the IPVS "
-            + "table with what holdfast wrote this often and repair changes made behind its back "
-            + "(default: ${DEFAULT-VALUE}; 0: never)")
-    long driftCheck;
+    @Option(names = "--drift-check", paramLabel = "SECONDS", description = "Compare the IPVS table with what "
+            + "holdfast wrote this often and repair changes made behind its back (default: drift_check in the "
+            + "holdfast block, else 30; 0: never)")
+    Long driftCheck;
 
     @Option(names = {"-S", "--log-facility"}, paramLabel = "FACILITY", description = "Also log to syslog (/dev/log) "
             + "with this facility: 0-7 (local0-local7), local0-local7, user or daemon")
@@ -229,17 +231,6 @@ final class HoldfastCommand implements Callable<Integer> {
             err.println("holdfast: " + unsupported);
             return 2;
         }
-        InetSocketAddress listenAt;
-        try {
-            listenAt = Listen.parse(listen);
-        } catch (IllegalArgumentException e) {
-            err.println("holdfast: --listen " + listen + ": " + e.getMessage());
-            return 2;
-        }
-        if (drainTimeout < 0 || driftCheck < 0) {
-            err.println("holdfast: --drain-timeout and --drift-check take seconds >= 0");
-            return 2;
-        }
         Integer facility = null;
         if (logFacility != null) {
             try {
@@ -260,6 +251,26 @@ final class HoldfastCommand implements Callable<Integer> {
         if (r.config() == null) {
             return LoadResult.EXIT_CANNOT_RUN;
         }
+        // the command line wins over the holdfast { } block, which wins over the built-in defaults
+        HoldfastSettings block = r.config().holdfast();
+        String listenTo = listen != null ? listen : block.listen() != null ? block.listen() : "127.0.0.1:9650";
+        InetSocketAddress listenAt;
+        try {
+            listenAt = Listen.parse(listenTo);
+        } catch (IllegalArgumentException e) {
+            err.println("holdfast: " + (listen != null ? "--listen " : "listen in the holdfast block: ") + listenTo
+                    + ": " + e.getMessage());
+            return 2;
+        }
+        long drainSeconds = drainTimeout != null ? drainTimeout
+                : block.drainTimeout() != null ? block.drainTimeout().micros() / 1_000_000 : 300;
+        long driftSeconds = driftCheck != null ? driftCheck
+                : block.driftCheck() != null ? block.driftCheck().micros() / 1_000_000 : 30;
+        if (drainSeconds < 0 || driftSeconds < 0) {
+            err.println("holdfast: --drain-timeout and --drift-check take seconds >= 0");
+            return 2;
+        }
+        boolean exporterNames = keepalivedMetricNames || Boolean.TRUE.equals(block.keepalivedMetricNames());
         List<Path> pids = new ArrayList<>();
         for (Path p : new Path[] {pidFile, vrrpPidFile, checkersPidFile, bfdPidFile}) {
             if (p != null) {
@@ -267,8 +278,8 @@ final class HoldfastCommand implements Callable<Integer> {
             }
         }
         Director.Settings settings = new Director.Settings(file, this::load, !vrrpOnly, !checkOnly,
-                new LvsRuntime.Settings(dontReleaseIpvs, Duration.ofSeconds(drainTimeout),
-                        Duration.ofSeconds(driftCheck)), listenAt, keepalivedMetricNames, pids, dontReleaseVrrp);
+                new LvsRuntime.Settings(dontReleaseIpvs, Duration.ofSeconds(drainSeconds),
+                        Duration.ofSeconds(driftSeconds)), listenAt, exporterNames, pids, dontReleaseVrrp);
         return new Director(settings, r.config()).run(err);
     }
 

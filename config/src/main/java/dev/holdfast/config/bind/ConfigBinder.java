@@ -26,7 +26,7 @@ public final class ConfigBinder {
     /** Keywords that only exist at top level: seeing one inside a block means a '}' was forgotten. */
     public static final Set<String> TOP_LEVEL_BLOCKS = Set.of("global_defs", "vrrp_instance", "vrrp_script",
             "vrrp_sync_group", "virtual_server", "virtual_server_group", "vrrp_track_process", "garp_group",
-            "static_ipaddress", "static_routes", "static_rules", "bfd_instance", "net_namespace");
+            "static_ipaddress", "static_routes", "static_rules", "bfd_instance", "net_namespace", "holdfast");
 
     private final Diagnostics diags;
     private final ScriptReader scripts;
@@ -34,6 +34,7 @@ public final class ConfigBinder {
     private final VrrpGrammar vrrp;
     private final LvsGrammar lvs;
     private final BlockGrammar<Object> top = new BlockGrammar<>("the top level");
+    private final HoldfastBlock holdfastBlock = new HoldfastBlock();
 
     private final GlobalBuilder global = new GlobalBuilder();
     private final List<VrrpBuilders.VScript> vscripts = new ArrayList<>();
@@ -64,7 +65,7 @@ public final class ConfigBinder {
 
     /** Every block's keyword table, for the generated compatibility documentation. */
     public List<BlockGrammar<?>> grammars() {
-        List<BlockGrammar<?>> all = new ArrayList<>(List.of(top, globalGrammar.g, vrrp.instance, vrrp.auth,
+        List<BlockGrammar<?>> all = new ArrayList<>(List.of(top, globalGrammar.g, holdfastBlock.g, vrrp.instance, vrrp.auth,
                 vrrp.script, vrrp.trackFile, vrrp.trackProcess, vrrp.syncGroup, vrrp.garpGroup, lvs.vs, lvs.rs, lvs.url));
         all.addAll(lvs.checkers.values());
         all.add(lvs.smtpHost);
@@ -95,6 +96,11 @@ public final class ConfigBinder {
             }
             if (block(st)) {
                 globalGrammar.g.bind(st.block(), global, diags);
+            }
+        });
+        top.add("holdfast", "holdfast-only settings (as @holdfast lines keepalived skips them)", (o, st, v) -> {
+            if (block(st)) {
+                holdfastBlock.g.bind(st.block(), holdfastBlock, diags);
             }
         });
         top.add("vrrp_instance", "a VRRP instance", (o, st, v) -> {
@@ -262,7 +268,8 @@ public final class ConfigBinder {
                 new VrrpResolver(diags, g), new LvsResolver(diags, g));
         return new KeepalivedConfig(g, model.scripts(), model.trackFiles(), model.processes(), model.groups(),
                 model.garps(), model.instances(), List.copyOf(staticAddresses), List.copyOf(staticRoutes),
-                List.copyOf(staticRules), List.copyOf(vsGroups), model.servers(), Map.copyOf(ssl), Map.copyOf(other));
+                List.copyOf(staticRules), List.copyOf(vsGroups), model.servers(), Map.copyOf(ssl), Map.copyOf(other),
+                holdfastBlock.settings());
     }
 
     private GlobalDefs resolveGlobal() {

@@ -18,5 +18,6 @@ public record KeepalivedConfig(
         List<VirtualServerGroup> virtualServerGroups,
         List<VirtualServer> virtualServers,
         Map<String, String> ssl,
-        Map<String, String> otherSettings) {
+        Map<String, String> otherSettings,
+        HoldfastSettings holdfast) {
 }

@@ -294,6 +294,9 @@ public final class Preprocessor {
         return true;
     }
 
+    /** The config id holdfast always answers to (see {@code HoldfastSettings}). */
+    public static final String HOLDFAST_ID = "holdfast";
+
     private String conditional(String text) {
         boolean reverse = text.startsWith("@^");
         int from = reverse ? 2 : 1;
@@ -302,7 +305,8 @@ public final class Preprocessor {
             return null;
         }
         String id = text.substring(from, sp);
-        boolean match = id.equals(options.configId());
+        // "@holdfast" lines are holdfast's own settings: always read here, skipped by keepalived
+        boolean match = id.equals(options.configId()) || id.equals(HOLDFAST_ID);
         if (match == reverse) {
             return null;
         }
