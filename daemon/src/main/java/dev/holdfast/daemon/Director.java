@@ -244,12 +244,11 @@ final class Director {
         LvsRuntime l = lvs;
         VrrpRuntime v = vrrp;
         try {
-            var status = l == null ? List.<dev.holdfast.healthcheck.lvs.VirtualServerStatus>of()
-                    : l.status().get(10, TimeUnit.SECONDS);
-            var kernel = l == null ? List.<dev.holdfast.daemon.lvs.KernelWriter.ServiceReading>of()
-                    : l.kernel().get(10, TimeUnit.SECONDS);
-            var draining = l == null ? Map.<dev.holdfast.daemon.lvs.Drain.Ref, Instant>of()
-                    : l.draining().get(10, TimeUnit.SECONDS);
+            // each waits up to 5 s for a fresh reading, then takes the last one (a 40,000-server kernel dump is slow)
+            java.time.Duration wait = java.time.Duration.ofSeconds(5);
+            var status = l == null ? List.<dev.holdfast.healthcheck.lvs.VirtualServerStatus>of() : l.status(wait);
+            var kernel = l == null ? List.<dev.holdfast.daemon.lvs.KernelWriter.ServiceReading>of() : l.kernel(wait);
+            var draining = l == null ? Map.<dev.holdfast.daemon.lvs.Drain.Ref, Instant>of() : l.draining(wait);
             List<Snapshot.VrrpInstanceState> instances = new ArrayList<>();
             Map<String, Long> rejects = new TreeMap<>();
             if (v != null) {

@@ -90,18 +90,40 @@ public final class LvsRuntime implements AutoCloseable {
         checker.localAddressChanged(address, added);
     }
 
-    /** Every virtual server's checker view, taken on the checker thread. */
-    public CompletableFuture<List<VirtualServerStatus>> status() {
+    /** Every virtual server's checker view, taken on the checker thread (see {@link LatestReading}). */
+    public List<VirtualServerStatus> status(java.time.Duration wait) throws InterruptedException,
+            java.util.concurrent.ExecutionException {
+        return statusReading.get(wait);
+    }
+
+    /** The owned kernel services with counters (see {@link LatestReading}). */
+    public List<KernelWriter.ServiceReading> kernel(java.time.Duration wait) throws InterruptedException,
+            java.util.concurrent.ExecutionException {
+        return kernelReading.get(wait);
+    }
+
+    /** Real servers being drained after a reload, with their deadlines (see {@link LatestReading}). */
+    public java.util.Map<Drain.Ref, java.time.Instant> draining(java.time.Duration wait) throws InterruptedException,
+            java.util.concurrent.ExecutionException {
+        return drainingReading.get(wait);
+    }
+
+    private final LatestReading<List<VirtualServerStatus>> statusReading =
+            new LatestReading<>(this::readStatus, List.of());
+    private final LatestReading<List<KernelWriter.ServiceReading>> kernelReading =
+            new LatestReading<>(this::readKernel, List.of());
+    private final LatestReading<java.util.Map<Drain.Ref, java.time.Instant>> drainingReading =
+            new LatestReading<>(this::readDraining, java.util.Map.of());
+
+    private CompletableFuture<List<VirtualServerStatus>> readStatus() {
         return checker.status().toCompletableFuture();
     }
 
-    /** The owned kernel services with counters. */
-    public CompletableFuture<List<KernelWriter.ServiceReading>> kernel() {
+    private CompletableFuture<List<KernelWriter.ServiceReading>> readKernel() {
         return writer.read();
     }
 
-    /** Real servers being drained after a reload, with their deadlines. */
-    public CompletableFuture<java.util.Map<Drain.Ref, java.time.Instant>> draining() {
+    private CompletableFuture<java.util.Map<Drain.Ref, java.time.Instant>> readDraining() {
         return writer.draining();
     }
 
