@@ -292,6 +292,12 @@ final class HoldfastCommand implements Callable<Integer> {
             case "STATS" -> 12;
             default -> null;
         };
+        if (signum.equalsIgnoreCase("JSON")) {
+            err.println("holdfast: --signum JSON: holdfast ignores keepalived's JSON signal (SIGRTMIN+2 = "
+                    + KeepalivedSignals.json() + ": the JVM cannot catch real-time signals); the same state is on "
+                    + "GET /status of the --listen address (holdfast status --json)");
+            return 1;
+        }
         if (n == null) {
             err.println("holdfast: --signum " + signum + ": holdfast answers STOP (15), RELOAD (1), DATA (10) and "
                     + "STATS (12); for JSON use GET /status on the --listen address");

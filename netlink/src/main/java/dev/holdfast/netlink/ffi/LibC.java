@@ -45,4 +45,13 @@ public interface LibC {
     int if_nametoindex(String name);
 
     String strerror(int errno);
+
+    /** signal(2), only ever with SIG_IGN (1) or SIG_DFL (0): a Java method cannot be a signal handler. */
+    long signal(int signum, long handler);
+
+    /** glibc's SIGRTMIN (the first real-time signal left to applications, 34 with NPTL). */
+    int __libc_current_sigrtmin();
+
+    /** glibc's SIGRTMAX. */
+    int __libc_current_sigrtmax();
 }
