@@ -244,8 +244,8 @@ final class Director {
     /**
      * Reading a large configuration and the first reconcile leave far more garbage than the director keeps (at
      * 40,000 real servers the heap had grown to several times what stays live). One full collection once the first
-     * reconcile is done lets the heap shrink to what is live (the launcher's MaxHeapFreeRatio) and the memory go back
-     * to the system; after that the heap only grows with what the director holds.
+     * reconcile is done, with MaxHeapFreeRatio lowered to 40, lets the heap shrink towards what is live and the
+     * memory go back to the system; after that the heap only grows with what the director holds.
      */
     private void trimHeapAfterStart() {
         Thread t = new Thread(() -> {
@@ -253,6 +253,17 @@ final class Director {
                 Thread.sleep(10_000);
             } catch (InterruptedException e) {
                 return;
+            }
+            try {
+                // a manageable flag: from now on a collection gives back what exceeds 40 % free (the JVM's
+                // default is 70 %); set here, not at launch, so reading the configuration is not slowed down
+                var hotspot = java.lang.management.ManagementFactory.getPlatformMXBean(
+                        com.sun.management.HotSpotDiagnosticMXBean.class);
+                if (Integer.parseInt(hotspot.getVMOption("MinHeapFreeRatio").getValue()) <= 40) {
+                    hotspot.setVMOption("MaxHeapFreeRatio", "40");
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "MaxHeapFreeRatio not changed: " + e.getMessage());
             }
             System.gc();
         }, "holdfast-trim");
