@@ -106,12 +106,12 @@ class DirectorPairTest {
         sh("ip", "netns", "del", nsB);
     }
 
-    @Test
-    void holdfastAndKeepalivedShareAVip() throws Exception {
+    /** Two namespaces joined by a veth (va 10.9.0.1 in A, vb 10.9.0.2 in B); needs root and keepalived. */
+    private void pair() throws Exception {
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         boolean ready = root() && sh("sh", "-c", "command -v keepalived").contains("keepalived");
         if (!ready && ci) {
-            fail("CI=true needs root and keepalived (scripts/install-deps) for the director pair test");
+            fail("CI=true needs root and keepalived (scripts/install-deps) for the director pair tests");
         }
         assumeTrue(ready, "skipped: needs root and keepalived (run as root, or CI=true)");
         for (String[] c : new String[][] {{"ip", "netns", "add", nsA}, {"ip", "netns", "add", nsB},
@@ -122,6 +122,11 @@ class DirectorPairTest {
             {"ip", "-n", nsA, "link", "set", "lo", "up"}, {"ip", "-n", nsB, "link", "set", "lo", "up"}}) {
             sh(c);
         }
+    }
+
+    @Test
+    void holdfastAndKeepalivedShareAVip() throws Exception {
+        pair();
         Process keepalived = new ProcessBuilder("ip", "netns", "exec", nsB, "keepalived", "-n", "-l", "-P", "-f",
                 conf("ka", "vb", 100), "-p", dir.resolve("ka.pid").toString(), "-r",
                 dir.resolve("ka.vrrp.pid").toString()).redirectErrorStream(true)
@@ -198,18 +203,7 @@ class DirectorPairTest {
      */
     @Test
     void dontReleaseVrrpKeepsTheVipAtExit() throws Exception {
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        boolean ready = root() && sh("sh", "-c", "command -v keepalived").contains("keepalived");
-        if (!ready && ci) {
-            fail("CI=true needs root and keepalived for the -V test");
-        }
-        assumeTrue(ready, "skipped: needs root and keepalived (run as root, or CI=true)");
-        for (String[] c : new String[][] {{"ip", "netns", "add", nsA}, {"ip", "netns", "add", nsB},
-            {"ip", "link", "add", "va", "netns", nsA, "type", "veth", "peer", "name", "vb", "netns", nsB},
-            {"ip", "-n", nsA, "addr", "add", "10.9.0.1/24", "dev", "va"},
-            {"ip", "-n", nsA, "link", "set", "va", "up"}, {"ip", "-n", nsB, "link", "set", "vb", "up"}}) {
-            sh(c);
-        }
+        pair();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process holdfast = new ProcessBuilder("ip", "netns", "exec", nsA, Path.of(System.getProperty("java.home"),
                 "bin", "java").toString(), "-cp", cp, "dev.holdfast.daemon.Main", "-n", "-P", "-V", "-f",

@@ -18,9 +18,7 @@ class VrrpNotifierTest {
     @Test
     void instanceAndGroupScriptsRunWithKeepalivedsArguments(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("log");
-        Path script = dir.resolve("note.sh");
-        Files.writeString(script, "#!/bin/sh\necho \"$*\" >> " + log + "\n");
-        script.toFile().setExecutable(true);
+        Path script = noteScript(dir, log);
         String conf = "global_defs {\n  enable_script_security\n  script_user root\n}\n"
                 + "vrrp_sync_group G1 {\n  group {\n    VI_1\n  }\n  notify_master \"" + script + " group-master\"\n"
                 + "  notify \"" + script + "\"\n}\n"
@@ -63,9 +61,7 @@ class VrrpNotifierTest {
     @Test
     void anInstanceRemovedByAReloadIsDeletedWithNotifyDeletedAndFaultWithout(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("log");
-        Path script = dir.resolve("note.sh");
-        Files.writeString(script, "#!/bin/sh\necho \"$*\" >> " + log + "\n");
-        script.toFile().setExecutable(true);
+        Path script = noteScript(dir, log);
         String conf = "global_defs {\n  enable_script_security\n  script_user root\n}\n"
                 + "vrrp_instance VI_1 {\n  interface lo\n  virtual_router_id 1\n  priority 120\n"
                 + "  notify_deleted \"" + script + " own-deleted\"\n  notify_stop \"" + script + " own-stop\"\n"
@@ -82,5 +78,13 @@ class VrrpNotifierTest {
         }
         assertThat(Files.readAllLines(log)).containsExactly("own-stop", "INSTANCE VI_1 STOP 120",
                 "own-deleted", "INSTANCE VI_1 DELETED 120", "own-fault");
+    }
+
+    /** A script that appends its arguments as one line to {@code log}. */
+    private static Path noteScript(Path dir, Path log) throws java.io.IOException {
+        Path script = dir.resolve("note.sh");
+        Files.writeString(script, "#!/bin/sh\necho \"$*\" >> " + log + "\n");
+        script.toFile().setExecutable(true);
+        return script;
     }
 }

@@ -95,6 +95,13 @@ final class Lab implements AutoCloseable {
         assumeTrue(root, "skipped: needs root for network namespaces; run as root or with CI=true");
     }
 
+    /** {@link #requireRoot()}, and keepalived installed (outside CI a missing keepalived skips). */
+    static void requireRootAndKeepalived() {
+        requireRoot();
+        assumeTrue(hasKeepalived() || "true".equalsIgnoreCase(System.getenv("CI")),
+                "skipped: keepalived is not installed");
+    }
+
     static boolean hasKeepalived() {
         try {
             Process p = new ProcessBuilder("keepalived", "--version").redirectErrorStream(true).start();

@@ -1,7 +1,6 @@
 package dev.holdfast.vrrp.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +28,7 @@ class ReloadTest {
 
     @BeforeAll
     static void root() {
-        Lab.requireRoot();
-        assumeTrue(Lab.hasKeepalived() || "true".equalsIgnoreCase(System.getenv("CI")),
-                "skipped: keepalived is not installed");
+        Lab.requireRootAndKeepalived();
     }
 
     @Test
