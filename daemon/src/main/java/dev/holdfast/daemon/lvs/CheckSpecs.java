@@ -165,7 +165,7 @@ public final class CheckSpecs {
 
     static CheckPolicy policy(Checker.Schedule s, Seconds connectTimeout) {
         return new CheckPolicy(s.retry(), duration(s.delayBeforeRetry()), duration(s.delayLoop()),
-                duration(s.warmup()), s.alpha(), duration(connectTimeout));
+                duration(s.warmup()), s.alpha(), duration(connectTimeout), s.logAllFailures());
     }
 
     static Connection connection(Checker.Connection c) {

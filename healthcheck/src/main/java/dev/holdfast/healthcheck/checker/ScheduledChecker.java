@@ -232,7 +232,12 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
             if (running) {
                 CheckResult outcome = result != null ? result : CheckResult.failed(describe(error));
                 record(outcome);
+                boolean wasUp = up;
+                boolean firstRun = !hasRun;
                 complete(outcome);
+                if (outcome instanceof CheckResult.Failed && policy.logAllFailures() && wasUp == up && !firstRun) {
+                    logRepeatedFailure(outcome);
+                }
             }
         }));
     }
@@ -249,6 +254,15 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
             cause = cause.getCause();
         }
         return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    }
+
+    /**
+     * log_all_failures: a failure that changed nothing (a retry used, or a server already down) is logged too;
+     * transitions and the first result log themselves.
+     */
+    private void logRepeatedFailure(CheckResult failure) {
+        String state = up ? "failed, retry " + retryIteration + "/" + policy.retry() : "still DOWN";
+        LOG.log(Level.INFO, name + ": " + state + ": " + failure.reason());
     }
 
     final void becomes(boolean nowUp, String reason) {

@@ -13,9 +13,17 @@ import java.util.Objects;
  * @param warmup           upper bound of the random delay before the first check (0 = none)
  * @param alpha            start down: the real server is not in the pool until this checker passes
  * @param connectTimeout   connect and read timeout of one check
+ * @param logAllFailures   log every failed check (log_all_failures / checker_log_all_failures), not only the
+ *                         transitions
  */
 public record CheckPolicy(long retry, Duration delayBeforeRetry, Duration delayLoop, Duration warmup, boolean alpha,
-                          Duration connectTimeout) {
+                          Duration connectTimeout, boolean logAllFailures) {
+    /** A policy that logs transitions only (log_all_failures off, keepalived's default). */
+    public CheckPolicy(long retry, Duration delayBeforeRetry, Duration delayLoop, Duration warmup, boolean alpha,
+                       Duration connectTimeout) {
+        this(retry, delayBeforeRetry, delayLoop, warmup, alpha, connectTimeout, false);
+    }
+
     public CheckPolicy {
         if (retry < 0 || retry > 0xffff_ffffL) {
             throw new IllegalArgumentException("retry out of range 0..4294967295: " + retry);
