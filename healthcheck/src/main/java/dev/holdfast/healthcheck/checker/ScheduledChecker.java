@@ -233,10 +233,9 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
                 CheckResult outcome = result != null ? result : CheckResult.failed(describe(error));
                 record(outcome);
                 boolean wasUp = up;
-                boolean firstRun = !hasRun;
                 complete(outcome);
-                if (outcome instanceof CheckResult.Failed && policy.logAllFailures() && wasUp == up && !firstRun) {
-                    logRepeatedFailure(outcome);
+                if (outcome instanceof CheckResult.Failed && policy.logAllFailures() && wasUp && up) {
+                    logRetriedFailure(outcome);
                 }
             }
         }));
@@ -257,12 +256,12 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
     }
 
     /**
-     * log_all_failures: a failure that changed nothing (a retry used, or a server already down) is logged too;
-     * transitions and the first result log themselves.
+     * log_all_failures: a failure that only used a retry is logged too (the transition logs itself). As in
+     * keepalived, failures of a checker already down are not logged again.
      */
-    private void logRepeatedFailure(CheckResult failure) {
-        String state = up ? "failed, retry " + retryIteration + "/" + policy.retry() : "still DOWN";
-        LOG.log(Level.INFO, name + ": " + state + ": " + failure.reason());
+    private void logRetriedFailure(CheckResult failure) {
+        LOG.log(Level.INFO, name + ": failed, retry " + retryIteration + "/" + policy.retry() + ": "
+                + failure.reason());
     }
 
     final void becomes(boolean nowUp, String reason) {
