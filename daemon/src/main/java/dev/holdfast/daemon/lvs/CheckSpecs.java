@@ -122,7 +122,7 @@ public final class CheckSpecs {
                         u.regexMinOffset() == null ? 0 : u.regexMinOffset(),
                         u.regexMaxOffset() == null ? OptionalLong.empty() : OptionalLong.of(u.regexMaxOffset())));
                 urls.add(new UrlSpec(u.path(), Optional.ofNullable(u.digest()), new StatusCodes(ranges),
-                        Optional.ofNullable(u.virtualhost()), regex));
+                        Optional.ofNullable(u.virtualhost()), regex, Boolean.TRUE.equals(u.tlsCompliant())));
             }
             HttpVersion version = switch (h.httpProtocol()) {
                 case "1.1" -> HttpVersion.HTTP_1_1;
@@ -130,7 +130,8 @@ public final class CheckSpecs {
                 default -> HttpVersion.HTTP_1_0;
             };
             Optional<TlsSpec> tls = h.ssl() ? Optional.of(new TlsSpec(h.enableSni(), Optional.ofNullable(h.sniName()),
-                    Optional.ofNullable(h.virtualhost() != null ? h.virtualhost() : vs.virtualhost())))
+                    Optional.ofNullable(h.virtualhost() != null ? h.virtualhost() : vs.virtualhost()),
+                    h.tlsCompliant()))
                     : Optional.empty();
             return new HttpGetSpec(policy(c.schedule(), h.connection().connectTimeout()), connection(h.connection()),
                     version, Optional.ofNullable(h.virtualhost()), urls, h.fastRecovery(), tls);

@@ -75,7 +75,8 @@ public final class HttpExchange {
                                     .map(name -> ClientTls.context().newHandler(ch.alloc(), name, target.getPort()))
                                     .orElseGet(() -> ClientTls.context().newHandler(ch.alloc()));
                             ssl.setHandshakeTimeoutMillis(Math.max(1, timeout.toMillis()));
-                            ch.pipeline().addLast(ssl);
+                            TlsShutdown shutdown = new TlsShutdown(ssl, tls.compliant(url));
+                            ch.pipeline().addLast(shutdown.gate(), ssl, shutdown);
                         });
                         ch.pipeline().addLast(new HttpResponseReader(request, url.regex().isPresent(),
                                 digest || url.digest().isPresent(), bodyTap,

@@ -11,11 +11,24 @@ import java.util.Optional;
  * @param sniName          sni_name, which wins over everything
  * @param fallbackSniName  the checker's virtualhost, else the VS's (keepalived skips the RS level here); a url's
  *                         own virtualhost comes before it
+ * @param compliant        the checker's tls_compliant: close every session with a close_notify alert (and answer
+ *                         the server's), where keepalived's default is a quiet shutdown that just closes the socket
  */
-public record TlsSpec(boolean enableSni, Optional<String> sniName, Optional<String> fallbackSniName) {
+public record TlsSpec(boolean enableSni, Optional<String> sniName, Optional<String> fallbackSniName,
+                      boolean compliant) {
     public TlsSpec {
         Objects.requireNonNull(sniName, "sniName");
         Objects.requireNonNull(fallbackSniName, "fallbackSniName");
+    }
+
+    /** Quiet shutdown (tls_compliant off). */
+    public TlsSpec(boolean enableSni, Optional<String> sniName, Optional<String> fallbackSniName) {
+        this(enableSni, sniName, fallbackSniName, false);
+    }
+
+    /** Whether the session of {@code url} ends with close_notify: the checker's or the url's tls_compliant. */
+    public boolean compliant(UrlSpec url) {
+        return compliant || url.tlsCompliant();
     }
 
     /** The name to send for {@code url}, if any. */

@@ -12,9 +12,16 @@ import java.util.Optional;
  * @param statusCodes accepted status codes
  * @param virtualHost url-level Host header, overriding the checker's
  * @param regex       a regex the body must (or, with regex_no_match, must not) match
+ * @param tlsCompliant the url's own tls_compliant (SSL_GET): end its TLS sessions with close_notify
  */
 public record UrlSpec(String path, Optional<String> digest, StatusCodes statusCodes, Optional<String> virtualHost,
-                      Optional<BodyRegex> regex) {
+                      Optional<BodyRegex> regex, boolean tlsCompliant) {
+
+    /** A url without its own tls_compliant. */
+    public UrlSpec(String path, Optional<String> digest, StatusCodes statusCodes, Optional<String> virtualHost,
+                   Optional<BodyRegex> regex) {
+        this(path, digest, statusCodes, virtualHost, regex, false);
+    }
 
     /** A url without regex check. */
     public UrlSpec(String path, Optional<String> digest, StatusCodes statusCodes, Optional<String> virtualHost) {

@@ -19,12 +19,14 @@ final class Nginx implements AutoCloseable {
     private final ServerProcess process;
     private final int port;
     private final int tlsPort;
+    private final int tls12Port;
 
-    private Nginx(Path dir, ServerProcess process, int port, int tlsPort) {
+    private Nginx(Path dir, ServerProcess process, int port, int tlsPort, int tls12Port) {
         this.dir = dir;
         this.process = process;
         this.port = port;
         this.tlsPort = tlsPort;
+        this.tls12Port = tls12Port;
     }
 
     int port() {
@@ -34,6 +36,11 @@ final class Nginx implements AutoCloseable {
     /** An HTTPS port with a self-signed certificate; {@code /name} answers with the SNI name received. */
     int tlsPort() {
         return tlsPort;
+    }
+
+    /** The same HTTPS site limited to TLS 1.2, whose alert records are visible on the wire. */
+    int tls12Port() {
+        return tls12Port;
     }
 
     Path root() {
@@ -71,6 +78,7 @@ final class Nginx implements AutoCloseable {
         Files.writeString(dir.resolve("www/health"), BODY);
         int port = ServerProcess.freePort();
         int tlsPort = ServerProcess.freePort();
+        int tls12Port = ServerProcess.freePort();
         selfSignedCertificate(dir);
         String tmp = dir.resolve("tmp").toString();
         Files.writeString(dir.resolve("nginx.conf"), """
@@ -100,12 +108,20 @@ final class Nginx implements AutoCloseable {
                         root %1$s/www;
                         location = /name { return 200 "$ssl_server_name"; }
                     }
+                    server {
+                        listen 127.0.0.1:%5$d ssl;
+                        ssl_protocols TLSv1.2;
+                        ssl_certificate %1$s/cert.pem;
+                        ssl_certificate_key %1$s/key.pem;
+                        root %1$s/www;
+                    }
                 }
-                """.formatted(dir, tmp, port, tlsPort), StandardCharsets.UTF_8);
+                """.formatted(dir, tmp, port, tlsPort, tls12Port), StandardCharsets.UTF_8);
         ServerProcess process = ServerProcess.start(dir, List.of(nginx.toString(), "-p", dir.toString(), "-c",
                 dir.resolve("nginx.conf").toString(), "-e", dir.resolve("error.log").toString()),
-                () -> ServerProcess.listening(port) && ServerProcess.listening(tlsPort));
-        return new Nginx(dir, process, port, tlsPort);
+                () -> ServerProcess.listening(port) && ServerProcess.listening(tlsPort)
+                        && ServerProcess.listening(tls12Port));
+        return new Nginx(dir, process, port, tlsPort, tls12Port);
     }
 
     /**
