@@ -2,9 +2,11 @@ package dev.holdfast.daemon.lvs;
 
 import dev.holdfast.config.model.Checker;
 import dev.holdfast.config.model.Forwarding;
+import dev.holdfast.config.model.GlobalDefs;
 import dev.holdfast.config.model.IpAddress;
 import dev.holdfast.config.model.KeepalivedConfig;
 import dev.holdfast.config.model.RealServer;
+import dev.holdfast.config.model.Script;
 import dev.holdfast.config.model.Seconds;
 import dev.holdfast.config.model.VirtualServer;
 import dev.holdfast.healthcheck.spec.BodyRegex;
@@ -21,6 +23,7 @@ import dev.holdfast.healthcheck.spec.MiscCheckSpec;
 import dev.holdfast.healthcheck.spec.PingCheckSpec;
 import dev.holdfast.healthcheck.spec.Protocol;
 import dev.holdfast.healthcheck.spec.RealServerSpec;
+import dev.holdfast.healthcheck.spec.RunAs;
 import dev.holdfast.healthcheck.spec.ServiceAddress;
 import dev.holdfast.healthcheck.spec.SmtpCheckSpec;
 import dev.holdfast.healthcheck.spec.SorryServerSpec;
@@ -50,7 +53,7 @@ public final class CheckSpecs {
     public static List<VirtualServerSpec> of(KeepalivedConfig config, Consumer<String> unsupported) {
         List<VirtualServerSpec> out = new ArrayList<>();
         for (VirtualServer vs : config.virtualServers()) {
-            out.add(virtualServer(vs, config.globalDefs().rsInitNotifies(), unsupported));
+            out.add(virtualServer(vs, config.globalDefs(), unsupported));
         }
         return out;
     }
@@ -77,12 +80,12 @@ public final class CheckSpecs {
         };
     }
 
-    static VirtualServerSpec virtualServer(VirtualServer vs, boolean rsInitNotifies, Consumer<String> unsupported) {
+    static VirtualServerSpec virtualServer(VirtualServer vs, GlobalDefs globals, Consumer<String> unsupported) {
         List<RealServerSpec> reals = new ArrayList<>();
         for (RealServer rs : vs.realServers()) {
             List<CheckerSpec> checkers = new ArrayList<>();
             for (Checker c : rs.checkers()) {
-                CheckerSpec spec = checker(c, vs);
+                CheckerSpec spec = checker(c, vs, globals);
                 if (spec == null) {
                     unsupported.accept(c.type() + " of real server " + rs.label() + " in virtual server " + vs.label()
                             + " is not supported yet; the real server is treated as up for it");
@@ -97,7 +100,7 @@ public final class CheckSpecs {
                 inet(s.ip()), s.port(), method(s.lvsMethod()), vs.sorryServerInhibit()));
         long quorum = Math.max(1, vs.quorum());
         return new VirtualServerSpec(address(vs), quorum, Math.min(vs.hysteresis(), quorum - 1), vs.omega(),
-                vs.haSuspend(), rsInitNotifies, sorry, reals);
+                vs.haSuspend(), globals.rsInitNotifies(), sorry, reals);
     }
 
     static ForwardingMethod method(Forwarding f) {
@@ -108,7 +111,7 @@ public final class CheckSpecs {
         };
     }
 
-    static CheckerSpec checker(Checker c, VirtualServer vs) {
+    static CheckerSpec checker(Checker c, VirtualServer vs, GlobalDefs globals) {
         if (c instanceof Checker.Tcp t) {
             return new TcpCheckSpec(policy(c.schedule(), t.connection().connectTimeout()), connection(t.connection()));
         }
@@ -156,12 +159,23 @@ public final class CheckSpecs {
         }
         if (c instanceof Checker.Misc m) {
             return new MiscCheckSpec(policy(c.schedule(), vs.connectTimeout()), m.miscPath().argv(),
-                    duration(m.miscTimeout()), m.miscDynamic());
+                    duration(m.miscTimeout()), m.miscDynamic(), runAs(m.miscPath(), globals));
         }
         if (c instanceof Checker.File f) {
             return new FileCheckSpec(f.trackFile(), f.weight() == Long.MIN_VALUE ? 1 : f.weight(), f.reverse());
         }
         return null;
+    }
+
+    /** The checker's user (and its group), else script_user (and its group); empty: keepalived's default. */
+    static Optional<RunAs> runAs(Script script, GlobalDefs globals) {
+        if (script.user() != null) {
+            return Optional.of(new RunAs(script.user(), Optional.ofNullable(script.group())));
+        }
+        if (globals.scriptUser() != null) {
+            return Optional.of(new RunAs(globals.scriptUser(), Optional.ofNullable(globals.scriptGroup())));
+        }
+        return Optional.empty();
     }
 
     static CheckPolicy policy(Checker.Schedule s, Seconds connectTimeout) {

@@ -14,7 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * MISC_CHECK: runs the program and judges its exit status. A program still running at misc_timeout gets SIGTERM,
+ * MISC_CHECK: runs the program (as its script user) and judges its exit status. A program still running at misc_timeout gets SIGTERM,
  * its children too, then SIGKILL a second later, and the check fails as timed out.
  */
 public final class MiscProbe implements Probe {
@@ -26,8 +26,15 @@ public final class MiscProbe implements Probe {
     private final Executor spawner;
     private final ScheduledExecutorService timer;
     private final String what;
+    private final ScriptUser users;
 
     public MiscProbe(MiscCheckSpec spec, long configuredWeight, Executor spawner, ScheduledExecutorService timer) {
+        this(spec, configuredWeight, spawner, timer, ScriptUser.system());
+    }
+
+    MiscProbe(MiscCheckSpec spec, long configuredWeight, Executor spawner, ScheduledExecutorService timer,
+              ScriptUser users) {
+        this.users = Objects.requireNonNull(users, "users");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.configuredWeight = configuredWeight;
         this.spawner = Objects.requireNonNull(spawner, "spawner");
@@ -57,9 +64,9 @@ public final class MiscProbe implements Probe {
         spawner.execute(() -> {
             Process process;
             try {
-                process = new ProcessBuilder(spec.command()).redirectInput(Redirect.from(new java.io.File("/dev/null")))
+                process = new ProcessBuilder(users.command(spec.runAs(), spec.command())).redirectInput(Redirect.from(new java.io.File("/dev/null")))
                         .redirectOutput(Redirect.DISCARD).redirectError(Redirect.DISCARD).start();
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | ScriptUser.UnknownUserException | RuntimeException e) {
                 result.complete(CheckResult.failed(what + ": cannot run: " + e.getMessage()));
                 return;
             }
