@@ -187,7 +187,10 @@ public final class CheckSpecs {
         InetSocketAddress target = new InetSocketAddress(inet(c.connectIp()), c.connectPort());
         Optional<InetSocketAddress> bind = c.bindto() == null ? Optional.empty()
                 : Optional.of(new InetSocketAddress(inet(c.bindto()), c.bindPort() == null ? 0 : c.bindPort()));
-        return new Connection(target, bind);
+        // fwmark 0 is no mark, as in keepalived
+        return new Connection(target, bind, c.fwmark() == null || c.fwmark() == 0 ? OptionalLong.empty()
+                : OptionalLong.of(c.fwmark()),
+                Optional.ofNullable(c.bindIf()));
     }
 
     static Duration duration(Seconds s) {

@@ -12,7 +12,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -69,7 +68,7 @@ public final class DnsProbe implements Probe {
         CompletableFuture<CheckResult> result = new CompletableFuture<>();
         int id = ThreadLocalRandom.current().nextInt(0x10000);
         byte[] query = query(id, spec.name(), DnsCheckSpec.DnsRecordType.code(spec.recordType()));
-        Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioDatagramChannel.class)
+        Bootstrap bootstrap = Dial.datagram(loop, spec.connection())
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {

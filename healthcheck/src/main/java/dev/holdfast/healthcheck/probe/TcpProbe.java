@@ -9,7 +9,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -50,9 +49,7 @@ public final class TcpProbe implements Probe {
     /** Starts a non-blocking connect bounded by {@code timeout}, bound first if the checker says bindto. */
     static ChannelFuture connect(EventLoop loop, Connection connection, Duration timeout,
                                  ChannelInitializer<SocketChannel> initializer) {
-        Bootstrap bootstrap = new Bootstrap()
-                .group(loop)
-                .channel(NioSocketChannel.class)
+        Bootstrap bootstrap = Dial.stream(loop, connection)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(Integer.MAX_VALUE,
                         timeout.toMillis())))
                 .handler(initializer);

@@ -12,7 +12,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -61,7 +60,7 @@ public final class UdpProbe implements Probe {
             ThreadLocalRandom.current().nextBytes(bytes);
             return bytes;
         });
-        Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioDatagramChannel.class)
+        Bootstrap bootstrap = Dial.datagram(loop, spec.connection())
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
