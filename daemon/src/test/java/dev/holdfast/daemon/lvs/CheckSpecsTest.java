@@ -6,6 +6,8 @@ import dev.holdfast.config.ConfigLoader;
 import dev.holdfast.config.LoadOptions;
 import dev.holdfast.config.LoadResult;
 import dev.holdfast.healthcheck.spec.HttpGetSpec;
+import dev.holdfast.healthcheck.spec.MiscCheckSpec;
+import dev.holdfast.healthcheck.spec.RunAs;
 import dev.holdfast.healthcheck.spec.TcpCheckSpec;
 import dev.holdfast.healthcheck.spec.VirtualServerSpec;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -96,5 +99,56 @@ class CheckSpecsTest {
         assertThat(tcp.connection().target().getPort()).isEqualTo(8080);
         assertThat(tcp.policy().retry()).isEqualTo(1);
         assertThat(tcp.policy().delayBeforeRetry()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void checkerKeywordsOfTheSocketScriptAndLogReachTheSpecs() throws IOException {
+        Path f = Files.createTempFile("hf", ".conf");
+        Files.writeString(f, """
+                global_defs {
+                    script_user nobody
+                    enable_script_security
+                }
+                virtual_server 10.0.0.1 443 {
+                    protocol TCP
+                    real_server 10.0.0.2 443 {
+                        SSL_GET {
+                            url {
+                                path /a
+                                tls_compliant
+                            }
+                            url {
+                                path /b
+                            }
+                            fwmark 7
+                            bind_if eth9
+                            log_all_failures
+                        }
+                        TCP_CHECK {
+                            fwmark 0
+                        }
+                        MISC_CHECK {
+                            misc_path /bin/true
+                            user daemon adm
+                        }
+                        MISC_CHECK {
+                            misc_path /bin/false
+                        }
+                    }
+                }
+                """);
+        var checkers = CheckSpecs.of(load(f).config(), s -> { }).get(0).realServers().get(0).checkers();
+        HttpGetSpec ssl = (HttpGetSpec) checkers.get(0);
+        assertThat(ssl.policy().logAllFailures()).isTrue();
+        assertThat(ssl.connection().fwmark()).hasValue(7);
+        assertThat(ssl.connection().bindInterface()).hasValue("eth9");
+        assertThat(ssl.tls().orElseThrow().compliant()).isFalse();
+        assertThat(ssl.tls().orElseThrow().compliant(ssl.urls().get(0))).isTrue();
+        assertThat(ssl.tls().orElseThrow().compliant(ssl.urls().get(1))).isFalse();
+        TcpCheckSpec tcp = (TcpCheckSpec) checkers.get(1);
+        assertThat(tcp.connection().fwmark()).as("fwmark 0 is no mark").isEmpty();
+        assertThat(tcp.policy().logAllFailures()).isFalse();
+        assertThat(((MiscCheckSpec) checkers.get(2)).runAs()).hasValue(new RunAs("daemon", Optional.of("adm")));
+        assertThat(((MiscCheckSpec) checkers.get(3)).runAs()).hasValue(new RunAs("nobody", Optional.empty()));
     }
 }
