@@ -9,6 +9,7 @@ import dev.holdfast.config.model.RealServer;
 import dev.holdfast.config.model.Script;
 import dev.holdfast.config.model.Seconds;
 import dev.holdfast.config.model.VirtualServer;
+import dev.holdfast.healthcheck.probe.ScriptSecurity;
 import dev.holdfast.healthcheck.spec.BodyRegex;
 import dev.holdfast.healthcheck.spec.CheckPolicy;
 import dev.holdfast.healthcheck.spec.CheckerSpec;
@@ -85,6 +86,13 @@ public final class CheckSpecs {
         for (RealServer rs : vs.realServers()) {
             List<CheckerSpec> checkers = new ArrayList<>();
             for (Checker c : rs.checkers()) {
+                Optional<String> refused = refusedScript(c, globals);
+                if (refused.isPresent()) {
+                    unsupported.accept(c.type() + " of real server " + rs.label() + " in virtual server " + vs.label()
+                            + " is disabled: " + refused.get() + " (enable_script_security); the real server is "
+                            + "judged by its other checkers");
+                    continue;
+                }
                 CheckerSpec spec = checker(c, vs, globals);
                 if (spec == null) {
                     unsupported.accept(c.type() + " of real server " + rs.label() + " in virtual server " + vs.label()
@@ -165,6 +173,14 @@ public final class CheckSpecs {
             return new FileCheckSpec(f.trackFile(), f.weight() == Long.MIN_VALUE ? 1 : f.weight(), f.reverse());
         }
         return null;
+    }
+
+    /** keepalived's enable_script_security: an unsafe MISC_CHECK program is removed, with the reason. */
+    private static Optional<String> refusedScript(Checker c, GlobalDefs globals) {
+        if (!(c instanceof Checker.Misc m) || !globals.enableScriptSecurity() || m.miscPath().argv().isEmpty()) {
+            return Optional.empty();
+        }
+        return ScriptSecurity.system().refusal(m.miscPath().argv().get(0), runAs(m.miscPath(), globals));
     }
 
     /** The checker's user (and its group), else script_user (and its group); empty: keepalived's default. */

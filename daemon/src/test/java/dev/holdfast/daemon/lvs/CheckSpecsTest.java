@@ -134,10 +134,18 @@ class CheckSpecsTest {
                         MISC_CHECK {
                             misc_path /bin/false
                         }
+                        MISC_CHECK {
+                            misc_path /no/such/check
+                        }
                     }
                 }
                 """);
-        var checkers = CheckSpecs.of(load(f).config(), s -> { }).get(0).realServers().get(0).checkers();
+        List<String> messages = new ArrayList<>();
+        var checkers = CheckSpecs.of(load(f).config(), messages::add).get(0).realServers().get(0).checkers();
+        assertThat(checkers).hasSize(4);
+        assertThat(messages).containsExactly("MISC_CHECK of real server 10.0.0.2:443 in virtual server 10.0.0.1:443 is "
+                + "disabled: script '/no/such/check' not found (enable_script_security); the real server is judged "
+                + "by its other checkers");
         HttpGetSpec ssl = (HttpGetSpec) checkers.get(0);
         assertThat(ssl.policy().logAllFailures()).isTrue();
         assertThat(ssl.connection().fwmark()).hasValue(7);

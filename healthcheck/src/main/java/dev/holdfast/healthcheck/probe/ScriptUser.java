@@ -43,13 +43,36 @@ final class ScriptUser {
         return argv;
     }
 
+    /**
+     * Whether the program would run with uid or gid 0: no user configured and no {@value RunAs#DEFAULT_USER}
+     * (the daemon runs as root), or a user or group that is root. An unknown user never runs at all.
+     */
+    boolean runsAsRoot(Optional<RunAs> configured) {
+        Optional<RunAs> runAs = configured.isPresent() ? configured
+                : entry(RunAs.DEFAULT_USER).map(f -> new RunAs(RunAs.DEFAULT_USER, Optional.empty()));
+        if (runAs.isEmpty()) {
+            return true;
+        }
+        Optional<String[]> user = entry(runAs.get().user());
+        if (user.isEmpty()) {
+            return false;
+        }
+        String group = runAs.get().group().orElse(user.get()[3]);
+        return user.get()[2].equals("0") || group.equals("0") || group.equals("root");
+    }
+
     /** The primary gid of {@code user} (a name or a uid) from the passwd file. */
     private Optional<String> primaryGid(String user) {
+        return entry(user).map(f -> f[3]);
+    }
+
+    /** The passwd fields of {@code user} (a name or a uid). */
+    private Optional<String[]> entry(String user) {
         try {
             for (String line : Files.readAllLines(passwd, StandardCharsets.UTF_8)) {
                 String[] f = line.split(":", -1);
                 if (f.length >= 4 && (f[0].equals(user) || f[2].equals(user))) {
-                    return Optional.of(f[3]);
+                    return Optional.of(f);
                 }
             }
         } catch (IOException e) {
