@@ -5,6 +5,7 @@ import dev.holdfast.healthcheck.checker.Probe;
 import dev.holdfast.healthcheck.spec.MiscCheckSpec;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -26,7 +27,9 @@ public final class MiscProbe implements Probe {
     private final Executor spawner;
     private final ScheduledExecutorService timer;
     private final String what;
-    private final ScriptUser users;
+    /** the command line behind setpriv, resolved once like keepalived's script user; null: the user is unknown */
+    private final List<String> commandLine;
+    private final String unknownUser;
 
     public MiscProbe(MiscCheckSpec spec, long configuredWeight, Executor spawner, ScheduledExecutorService timer) {
         this(spec, configuredWeight, spawner, timer, ScriptUser.system());
@@ -34,7 +37,15 @@ public final class MiscProbe implements Probe {
 
     MiscProbe(MiscCheckSpec spec, long configuredWeight, Executor spawner, ScheduledExecutorService timer,
               ScriptUser users) {
-        this.users = Objects.requireNonNull(users, "users");
+        List<String> line = null;
+        String unknown = null;
+        try {
+            line = users.command(spec.runAs(), spec.command());
+        } catch (ScriptUser.UnknownUserException e) {
+            unknown = e.getMessage();
+        }
+        this.commandLine = line;
+        this.unknownUser = unknown;
         this.spec = Objects.requireNonNull(spec, "spec");
         this.configuredWeight = configuredWeight;
         this.spawner = Objects.requireNonNull(spawner, "spawner");
@@ -62,11 +73,15 @@ public final class MiscProbe implements Probe {
     public CompletionStage<CheckResult> check() {
         CompletableFuture<CheckResult> result = new CompletableFuture<>();
         spawner.execute(() -> {
+            if (commandLine == null) {
+                result.complete(CheckResult.failed(what + ": cannot run: " + unknownUser));
+                return;
+            }
             Process process;
             try {
-                process = new ProcessBuilder(users.command(spec.runAs(), spec.command())).redirectInput(Redirect.from(new java.io.File("/dev/null")))
+                process = new ProcessBuilder(commandLine).redirectInput(Redirect.from(new java.io.File("/dev/null")))
                         .redirectOutput(Redirect.DISCARD).redirectError(Redirect.DISCARD).start();
-            } catch (IOException | ScriptUser.UnknownUserException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 result.complete(CheckResult.failed(what + ": cannot run: " + e.getMessage()));
                 return;
             }
