@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.holdfast.healthcheck.checker.CheckResult;
 import dev.holdfast.healthcheck.spec.Connection;
+import dev.holdfast.healthcheck.spec.UdpCheckSpec;
 import io.netty.channel.EventLoop;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.BufferedReader;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * fwmark (SO_MARK) and bind_if (SO_BINDTODEVICE) on real sockets, as root: a veth pair to a network namespace
  * that listens on {@value #PORT}. The host reaches the namespace's {@code fd00:213:1::1} only through routing
  * table {@value #TABLE}, which an {@code ip -6 rule fwmark} selects, so a TCP_CHECK passes with the mark and fails
- * without it; the namespace's link-local address is reachable only with bind_if naming the veth. IPv6, because
+ * without it (a UDP_CHECK with require_reply too); the namespace's link-local address is reachable only with bind_if naming the veth. IPv6, because
  * reverse-path filtering (IPv4 only) would otherwise depend on the host's sysctls.
  */
 class MarkedSocketTest {
@@ -70,10 +71,17 @@ class MarkedSocketTest {
         ip("-6", "rule", "add", "fwmark", Long.toString(MARK), "lookup", Integer.toString(TABLE));
         UNDO.add(0, List.of("-6", "rule", "del", "fwmark", Long.toString(MARK), "lookup", Integer.toString(TABLE)));
         listener = new ProcessBuilder("ip", "netns", "exec", NS, "python3", "-u", "-c", """
-                import socket
+                import socket, threading
+                u = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+                u.bind(("fd00:213:1::1", %1$d))  # replies must come from the address the check sent to
+                def echo():
+                    while True:
+                        data, peer = u.recvfrom(2048)
+                        u.sendto(data, peer)
+                threading.Thread(target=echo, daemon=True).start()
                 s = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
                 s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-                s.bind(("::", %d))
+                s.bind(("::", %1$d))
                 s.listen(64)
                 print("ready", flush=True)
                 while True:
@@ -126,6 +134,21 @@ class MarkedSocketTest {
         assertThat(unmarked).isInstanceOf(CheckResult.Failed.class);
         CheckResult otherMark = tcpCheck("fd00:213:1::1", OptionalLong.of(MARK + 1), Optional.empty());
         assertThat(otherMark).isInstanceOf(CheckResult.Failed.class);
+    }
+
+    @Test
+    void theMarkWorksOnDatagramSocketsToo() throws Exception {
+        Connection marked = new Connection(new InetSocketAddress(InetAddress.getByName("fd00:213:1::1"), PORT),
+                Optional.empty(), OptionalLong.of(MARK), Optional.empty());
+        Connection unmarked = new Connection(marked.target(), Optional.empty());
+        assertThat(udpCheck(marked)).isInstanceOf(CheckResult.Passed.class);
+        assertThat(udpCheck(unmarked)).isInstanceOf(CheckResult.Failed.class);
+    }
+
+    private static CheckResult udpCheck(Connection connection) throws Exception {
+        UdpCheckSpec spec = new UdpCheckSpec(Probes.policy(TIMEOUT), connection, Optional.empty(), true,
+                Optional.empty(), 0, 2048);
+        return new UdpProbe(spec, loop).check().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     @Test
