@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
             "VRRP for the VIPs, health checks and kernel IPVS (-P: VRRP only, -C: checks and IPVS only)."},
         subcommands = {PlanCommand.class, IpvsCommand.class, StatusCommand.class, GenhashCommand.class})
 final class HoldfastCommand implements Callable<Integer> {
+    static final String DEFAULT_FILE = "/etc/keepalived/keepalived.conf";
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit")
     boolean help;
@@ -37,7 +38,7 @@ final class HoldfastCommand implements Callable<Integer> {
     boolean version;
 
     @Option(names = {"-f", "--use-file"}, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT, description = "Configuration file "
-            + "(default: ${DEFAULT-VALUE})", defaultValue = "/etc/keepalived/keepalived.conf")
+            + "(default: ${DEFAULT-VALUE})", defaultValue = DEFAULT_FILE)
     Path file;
 
     @Option(names = {"-t", "--config-test"}, arity = "0..1", paramLabel = "LOGFILE", fallbackValue = "",

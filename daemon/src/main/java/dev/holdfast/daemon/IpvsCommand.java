@@ -16,6 +16,8 @@ import dev.holdfast.ipvs.kernel.IpvsException;
 import dev.holdfast.ipvs.kernel.OperationResult;
 import dev.holdfast.ipvs.kernel.ServiceStatus;
 import dev.holdfast.netlink.NetlinkException;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -115,6 +117,13 @@ final class IpvsCommand implements Callable<Integer> {
         @Option(names = "--force", description = "Apply even when the configuration has errors")
         boolean force;
 
+        @Option(names = "--verbose", description = "List every operation sent, however many (default: up to "
+                + LIST_LIMIT + ", then only the count)")
+        boolean verbose;
+
+        /** More sent operations than this are counted, not listed, unless --verbose (ipvsadm-restore lists none). */
+        static final int LIST_LIMIT = 1000;
+
         @Override
         public Integer call() {
             HoldfastCommand root = ipvs.root;
@@ -173,7 +182,11 @@ final class IpvsCommand implements Callable<Integer> {
                     }
                 }
                 int failed = results.size() - sent.size();
-                root.out.print(PlanPrinter.print(sent));
+                if (verbose || sent.size() <= LIST_LIMIT) {
+                    root.out.print(PlanPrinter.print(sent));
+                } else {
+                    root.out.println("(" + sent.size() + " operations sent, not listed: --verbose lists them)");
+                }
                 for (String line : OperationResult.errorLines(results)) {
                     root.err.println("holdfast: " + line);
                 }
@@ -181,6 +194,80 @@ final class IpvsCommand implements Callable<Integer> {
                 return failed == 0 ? 0 : 1;
             } catch (IpvsException | NetlinkException e) {
                 root.err.println("holdfast: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    /**
+     * {@code holdfast ipvs apply} without picocli: building picocli's model of the whole command line costs more than
+     * the rest of a JVM start (its classes cannot be class-data shared), and under emulation it is seconds. Only the
+     * plain form is taken here: {@code ipvs apply} followed by the options below; anything else (help, an unknown or
+     * misspelt option) returns null and goes to picocli, which answers it as before.
+     */
+    static final class DirectApply {
+        private DirectApply() {
+        }
+
+        /** The command ready to call, or null when the line is not the plain form. */
+        static ApplyCommand parse(String[] args, PrintStream out, PrintStream err) {
+            if (args.length < 2 || !args[0].equals("ipvs") || !args[1].equals("apply")) {
+                return null;
+            }
+            HoldfastCommand root = new HoldfastCommand();
+            root.out = out;
+            root.err = err;
+            root.file = Path.of(HoldfastCommand.DEFAULT_FILE);
+            ApplyCommand apply = new ApplyCommand();
+            apply.ipvs = new IpvsCommand();
+            apply.ipvs.root = root;
+            boolean fileGiven = false;
+            for (int i = 2; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--dry-run" -> apply.dryRun = true;
+                    case "--all-services" -> apply.allServices = true;
+                    case "--force" -> apply.force = true;
+                    case "--verbose" -> apply.verbose = true;
+                    case "-e", "--all-config" -> root.allConfig = true;
+                    case "-f", "--use-file", "-i", "--config-id" -> {
+                        boolean isFile = a.equals("-f") || a.equals("--use-file");
+                        // picocli refuses a repeated option: it gives that message
+                        if (i + 1 == args.length || args[i + 1].startsWith("-")
+                                || (isFile ? fileGiven : root.configId != null)) {
+                            return null;
+                        }
+                        String value = args[++i];
+                        if (isFile) {
+                            root.file = Path.of(value);
+                            fileGiven = true;
+                        } else {
+                            root.configId = value;
+                        }
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+            return apply;
+        }
+
+        /** Runs the plain form and returns its exit code, or null when picocli must read the line. */
+        static Integer run(String[] args, PrintStream out, PrintStream err) {
+            ApplyCommand apply;
+            try {
+                apply = parse(args, out, err);
+            } catch (java.nio.file.InvalidPathException e) {
+                return null;
+            }
+            if (apply == null) {
+                return null;
+            }
+            try {
+                return apply.call();
+            } catch (RuntimeException e) {
+                err.println("holdfast: " + e);
                 return 1;
             }
         }

@@ -1,12 +1,16 @@
 package dev.holdfast.daemon;
 
-/** Process entry point: hands the command line to {@link HoldfastCommand} and exits with its code. */
+/**
+ * Process entry point: hands the command line to {@link HoldfastCommand} (picocli) and exits with its code; the plain
+ * {@code ipvs apply} line, the one run on large tables, skips picocli ({@link IpvsCommand.DirectApply}).
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(HoldfastCommand.run(genhashMode(args), System.out, System.err));
+        Integer direct = IpvsCommand.DirectApply.run(args, System.out, System.err);
+        System.exit(direct != null ? direct : HoldfastCommand.run(genhashMode(args), System.out, System.err));
     }
 
     /** keepalived's -T/--genhash (it must be the first option) is holdfast's genhash subcommand. */
