@@ -6,7 +6,6 @@ import dev.holdfast.healthcheck.checker.CheckResult;
 import dev.holdfast.healthcheck.spec.StatusCodes;
 import dev.holdfast.healthcheck.spec.UrlSpec;
 import io.netty.channel.EventLoop;
-import io.netty.channel.nio.NioEventLoopGroup;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,23 +13,22 @@ import org.junit.jupiter.api.Test;
 
 /** TCP_CHECK and HTTP_GET against a real nginx on 127.0.0.1. */
 class NginxTest {
-    private static NioEventLoopGroup group;
+    private static NginxLoop env;
     private static EventLoop loop;
     private static Nginx nginx;
 
     @BeforeAll
     static void start() throws Exception {
-        group = new NioEventLoopGroup(1);
-        loop = group.next();
-        nginx = Nginx.start();
+        env = new NginxLoop();
+        loop = env.loop;
+        nginx = env.nginx;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (nginx != null) {
-            nginx.close();
+        if (env != null) {
+            env.close();
         }
-        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     private CheckResult get(UrlSpec url) throws Exception {

@@ -9,7 +9,6 @@ import dev.holdfast.healthcheck.spec.StatusCodes;
 import dev.holdfast.healthcheck.spec.TlsSpec;
 import dev.holdfast.healthcheck.spec.UrlSpec;
 import io.netty.channel.EventLoop;
-import io.netty.channel.nio.NioEventLoopGroup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,23 +19,22 @@ import org.junit.jupiter.api.Test;
 
 /** SSL_GET against nginx with a self-signed certificate, and against servers that do not speak TLS. */
 class SslGetTest {
-    private static NioEventLoopGroup group;
+    private static NginxLoop env;
     private static EventLoop loop;
     private static Nginx nginx;
 
     @BeforeAll
     static void start() throws Exception {
-        group = new NioEventLoopGroup(1);
-        loop = group.next();
-        nginx = Nginx.start();
+        env = new NginxLoop();
+        loop = env.loop;
+        nginx = env.nginx;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (nginx != null) {
-            nginx.close();
+        if (env != null) {
+            env.close();
         }
-        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     private static HttpGetSpec ssl(int port, UrlSpec url, TlsSpec tls) {

@@ -9,7 +9,6 @@ import dev.holdfast.healthcheck.spec.StatusCodes;
 import dev.holdfast.healthcheck.spec.TlsSpec;
 import dev.holdfast.healthcheck.spec.UrlSpec;
 import io.netty.channel.EventLoop;
-import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +20,6 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,23 +32,22 @@ import org.junit.jupiter.api.Test;
 class TlsCompliantTest {
     private static final int ALERT = 21;
 
-    private static NioEventLoopGroup group;
+    private static NginxLoop env;
     private static EventLoop loop;
     private static Nginx nginx;
 
     @BeforeAll
     static void start() throws Exception {
-        group = new NioEventLoopGroup(1);
-        loop = group.next();
-        nginx = Nginx.start();
+        env = new NginxLoop();
+        loop = env.loop;
+        nginx = env.nginx;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (nginx != null) {
-            nginx.close();
+        if (env != null) {
+            env.close();
         }
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     /** Runs one SSL_GET through the relay; returns the content types of the TLS records the checker sent. */
