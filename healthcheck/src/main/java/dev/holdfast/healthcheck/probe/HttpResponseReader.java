@@ -21,13 +21,17 @@ final class HttpResponseReader extends ChannelInboundHandlerAdapter {
     /** How much body a regex check looks at; health pages are small and the check must stay cheap. */
     static final int MAX_REGEX_BODY = 1024 * 1024;
 
+    private static final byte[] NO_BODY = new byte[0];
+
     private final byte[] request;
     private final Consumer<HttpOutcome> done;
     /** sees each digested body chunk (genhash --verbose), or null */
     private final Consumer<byte[]> bodyTap;
     /** body kept for a regex check, or null when no check needs it */
     private final ByteArrayOutputStream body;
-    private final ByteArrayOutputStream head = new ByteArrayOutputStream();
+    /** the head read so far (its first headLength bytes); dropped once complete */
+    private byte[] head = new byte[256];
+    private int headLength;
     private final MessageDigest md5;
     private boolean headComplete;
     /** the last four bytes of the head, to spot the blank line without rescanning */
@@ -60,7 +64,8 @@ final class HttpResponseReader extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        ctx.writeAndFlush(ctx.alloc().buffer(request.length).writeBytes(request)).addListener(f -> {
+        // a wrapped heap buffer: nothing pooled to leak when the write never happens (a failed TLS handshake)
+        ctx.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(request)).addListener(f -> {
             if (f.isSuccess()) {
                 requestSent = true;
             } else {
@@ -89,20 +94,32 @@ final class HttpResponseReader extends ChannelInboundHandlerAdapter {
     }
 
     private void readHead(ChannelHandlerContext ctx, ByteBuf buf) {
-        while (buf.isReadable() && !headComplete) {
-            byte b = buf.readByte();
-            head.write(b);
-            lastFour = (lastFour << 8) | (b & 0xff);
-            if (lastFour == 0x0d0a0d0a) {
-                headComplete = true;
-                headBytes = head.toByteArray();
-                statusCode = StatusLine.code(headBytes, headBytes.length);
-                contentLength = StatusLine.contentLength(new String(headBytes, StandardCharsets.ISO_8859_1));
-            } else if (head.size() > MAX_HEAD) {
-                finish(ctx, new HttpOutcome.Error(new java.io.IOException("response head larger than "
-                        + MAX_HEAD + " bytes"), true));
-                return;
-            }
+        // scan for the blank line without copying byte by byte, then take what belongs to the head in one copy
+        int from = buf.readerIndex();
+        int end = buf.writerIndex();
+        // keepalived's rule kept: the blank line must come within the first MAX_HEAD + 1 bytes
+        int limit = Math.min(end, from + (MAX_HEAD + 1 - headLength));
+        int i = from;
+        int four = lastFour;
+        while (i < limit && four != 0x0d0a0d0a) {
+            four = (four << 8) | (buf.getByte(i++) & 0xff);
+        }
+        lastFour = four;
+        int take = i - from;
+        if (headLength + take > head.length) {
+            head = java.util.Arrays.copyOf(head, Math.max(headLength + take, head.length * 2));
+        }
+        buf.readBytes(head, headLength, take);
+        headLength += take;
+        if (four == 0x0d0a0d0a) {
+            headComplete = true;
+            headBytes = java.util.Arrays.copyOf(head, headLength);
+            head = null;
+            statusCode = StatusLine.code(headBytes, headBytes.length);
+            contentLength = StatusLine.contentLength(headBytes);
+        } else if (headLength > MAX_HEAD) {
+            finish(ctx, new HttpOutcome.Error(new java.io.IOException("response head larger than "
+                    + MAX_HEAD + " bytes"), true));
         }
     }
 
@@ -136,7 +153,7 @@ final class HttpResponseReader extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (headComplete) {
             finish(ctx, new HttpOutcome.Response(statusCode, contentLength, bodyBytes,
-                    md5 == null ? "" : java.util.HexFormat.of().formatHex(md5.digest()), headBytes, body == null ? new byte[0] : body.toByteArray()));
+                    md5 == null ? "" : java.util.HexFormat.of().formatHex(md5.digest()), headBytes, body == null ? NO_BODY : body.toByteArray()));
         } else {
             finish(ctx, new HttpOutcome.NoData());
         }

@@ -31,18 +31,61 @@ final class StatusLine {
         return code;
     }
 
-    /** Content-Length from the head, or -1 when absent or unreadable. */
-    static long contentLength(String head) {
-        for (String line : head.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
+    private static final byte[] CONTENT_LENGTH = "content-length".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * Content-Length from the head, or -1 when absent or unreadable: the first CRLF-separated line whose name (before
+     * its first colon, blanks trimmed) is Content-Length in any case; its value, blanks trimmed, must be a number.
+     */
+    static long contentLength(byte[] head) {
+        int n = head.length;
+        int start = 0;
+        while (start < n) {
+            int end = start;
+            while (end < n && !(head[end] == '\r' && end + 1 < n && head[end + 1] == '\n')) {
+                end++;
+            }
+            int colon = start;
+            while (colon < end && head[colon] != ':') {
+                colon++;
+            }
+            if (colon > start && colon < end && isContentLength(head, start, colon)) {
+                int a = colon + 1;
+                int b = end;
+                while (a < b && (head[a] & 0xff) <= ' ') {
+                    a++;
+                }
+                while (b > a && (head[b - 1] & 0xff) <= ' ') {
+                    b--;
+                }
                 try {
-                    return Long.parseLong(line.substring(colon + 1).trim());
+                    return Long.parseLong(new String(head, a, b - a, java.nio.charset.StandardCharsets.ISO_8859_1));
                 } catch (NumberFormatException e) {
                     return -1;
                 }
             }
+            start = end + 2;
         }
         return -1;
+    }
+
+    /** Whether head[from, to), blanks trimmed, is "Content-Length" in any case. */
+    private static boolean isContentLength(byte[] head, int from, int to) {
+        while (from < to && (head[from] & 0xff) <= ' ') {
+            from++;
+        }
+        while (to > from && (head[to - 1] & 0xff) <= ' ') {
+            to--;
+        }
+        if (to - from != CONTENT_LENGTH.length) {
+            return false;
+        }
+        for (int i = 0; i < CONTENT_LENGTH.length; i++) {
+            int c = head[from + i] & 0xff;
+            if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != CONTENT_LENGTH[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

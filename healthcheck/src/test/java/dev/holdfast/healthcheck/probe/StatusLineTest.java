@@ -34,6 +34,7 @@ class StatusLineTest {
         "HTTP/1.0 200 OK\\r\\nContent-Length: x\\r\\n\\r\\n|-1"
     })
     void readsContentLength(String head, long length) {
-        assertThat(StatusLine.contentLength(head.replace("\\r", "\r").replace("\\n", "\n"))).isEqualTo(length);
+        assertThat(StatusLine.contentLength(head.replace("\\r", "\r").replace("\\n", "\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).isEqualTo(length);
     }
 }
