@@ -15,6 +15,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.unix.UnixChannel;
 import java.io.IOException;
 import java.net.Inet6Address;
+import java.nio.channels.spi.SelectorProvider;
 
 /**
  * Prepares and connects a checker's socket. Plain checkers use the checker loop and Java's sockets; a checker
@@ -22,13 +23,23 @@ import java.net.Inet6Address;
  * on its descriptor before it binds or connects.
  */
 final class Dial {
+    private static final SelectorProvider PROVIDER = SelectorProvider.provider();
+
     private Dial() {
     }
 
     /** A TCP bootstrap for {@code connection}, group and channel set. */
     static Bootstrap stream(EventLoop loop, Connection connection) {
         if (!connection.needsSocketOptions()) {
-            return new Bootstrap().group(loop).channel(NioSocketChannel.class);
+            // a socket of the target's family: Java's default is a dual-stack IPv6 socket, which costs an extra
+            // system call to open and the kernel's mapped-address path on every IPv4 check
+            InternetProtocolFamily family = family(connection);
+            boolean bindOtherFamily = connection.bindTo().map(b -> b.getAddress() instanceof Inet6Address)
+                    .filter(v6 -> v6 != (family == InternetProtocolFamily.IPv6)).isPresent();
+            if (bindOtherFamily) {
+                return new Bootstrap().group(loop).channel(NioSocketChannel.class);
+            }
+            return new Bootstrap().group(loop).channelFactory(() -> new NioSocketChannel(PROVIDER, family));
         }
         InternetProtocolFamily family = family(connection);
         return marked(connection, () -> new EpollSocketChannel(family));

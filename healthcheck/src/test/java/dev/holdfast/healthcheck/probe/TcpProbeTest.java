@@ -74,4 +74,18 @@ class TcpProbeTest {
                     .isInstanceOf(CheckResult.Passed.class);
         }
     }
+
+    @Test
+    void reachesIpv6TargetsWithAndWithoutASourceAddress() throws Exception {
+        InetAddress v6 = InetAddress.getByName("::1");
+        try (ServerSocket server = new ServerSocket()) {
+            server.bind(new InetSocketAddress(v6, 0));
+            InetSocketAddress target = new InetSocketAddress(v6, server.getLocalPort());
+            var plain = new dev.holdfast.healthcheck.spec.Connection(target, java.util.Optional.empty());
+            var bound = new dev.holdfast.healthcheck.spec.Connection(target,
+                    java.util.Optional.of(new InetSocketAddress(v6, 0)));
+            assertThat(Probes.run(new TcpProbe(plain, Probes.TIMEOUT, loop))).isInstanceOf(CheckResult.Passed.class);
+            assertThat(Probes.run(new TcpProbe(bound, Probes.TIMEOUT, loop))).isInstanceOf(CheckResult.Passed.class);
+        }
+    }
 }
