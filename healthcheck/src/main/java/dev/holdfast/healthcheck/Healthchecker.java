@@ -7,6 +7,7 @@ import dev.holdfast.healthcheck.lvs.VirtualServerStatus;
 import dev.holdfast.healthcheck.probe.StandardProbes;
 import dev.holdfast.healthcheck.spec.ServiceAddress;
 import dev.holdfast.healthcheck.spec.VirtualServerSpec;
+import dev.holdfast.healthcheck.socket.SocketLoop;
 import dev.holdfast.healthcheck.time.EventLoopScheduler;
 import dev.holdfast.healthcheck.time.Scheduler;
 import io.netty.channel.EventLoop;
@@ -59,6 +60,16 @@ public final class Healthchecker {
                                             Clock clock, RandomGenerator random, LvsOutput output) {
         return new Healthchecker(specs, new EventLoopScheduler(loop, clock), new StandardProbes(loop, scripts),
                 random, output);
+    }
+
+    /**
+     * The daemon's wiring: timers, plain HTTP_GET and TCP_CHECK sockets on {@code sockets} (the checker loop's own
+     * epoll), TLS, SMTP, DNS and UDP checkers on the Netty event loop {@code netty}, their results handed back to
+     * {@code sockets}; MISC_CHECK programs started on {@code scripts}.
+     */
+    public static Healthchecker onSocketLoop(List<VirtualServerSpec> specs, SocketLoop sockets, EventLoop netty,
+                                             Executor scripts, RandomGenerator random, LvsOutput output) {
+        return new Healthchecker(specs, sockets, new StandardProbes(netty, sockets, scripts), random, output);
     }
 
     /** The virtual servers, for status pages; read their state on the scheduler thread only. */

@@ -4,7 +4,6 @@ import dev.holdfast.healthcheck.Healthchecker;
 import dev.holdfast.healthcheck.checker.CheckResult;
 import dev.holdfast.healthcheck.checker.ProbeFactory;
 import dev.holdfast.healthcheck.probe.StandardProbes;
-import dev.holdfast.healthcheck.time.EventLoopScheduler;
 import dev.holdfast.healthcheck.lvs.DesiredDestinations;
 import dev.holdfast.healthcheck.lvs.LvsOutput;
 import dev.holdfast.healthcheck.lvs.Notification;
@@ -80,11 +79,12 @@ public final class CheckerLoad {
         NioEventLoopGroup loop = new NioEventLoopGroup(1);
         AtomicLong passed = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        StandardProbes standard = new StandardProbes(loop.next(), Executors.newFixedThreadPool(4));
+        dev.holdfast.healthcheck.socket.SocketLoop sockets = dev.holdfast.healthcheck.socket.SocketLoop.start(
+                Clock.systemUTC(), "holdfast-checker");
+        StandardProbes standard = new StandardProbes(loop.next(), sockets, Executors.newFixedThreadPool(4));
         ProbeFactory counting = new ObservedProbes(standard, (start, end, result) ->
                 (result instanceof CheckResult.Passed ? passed : failed).incrementAndGet());
-        Healthchecker checker = new Healthchecker(specs, new EventLoopScheduler(loop.next(), Clock.systemUTC()),
-                counting, new SecureRandom(), output);
+        Healthchecker checker = new Healthchecker(specs, sockets, counting, new SecureRandom(), output);
         checker.start(List.of()).toCompletableFuture().join();
         System.out.println("started " + count + " HTTP_GET checkers in " + specs.size() + " virtual servers");
         // the checker's own count, to set beside what the server logged

@@ -3,6 +3,7 @@ package dev.holdfast.daemon.lvs;
 import dev.holdfast.config.model.KeepalivedConfig;
 import dev.holdfast.healthcheck.Healthchecker;
 import dev.holdfast.healthcheck.lvs.VirtualServerStatus;
+import dev.holdfast.healthcheck.socket.SocketLoop;
 import dev.holdfast.healthcheck.spec.VirtualServerSpec;
 import dev.holdfast.ipvs.kernel.IpvsClient;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -37,6 +38,7 @@ public final class LvsRuntime implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final SocketLoop sockets;
     private final KernelWriter writer;
     private final Healthchecker checker;
 
@@ -49,8 +51,9 @@ public final class LvsRuntime implements AutoCloseable {
         this.client = client;
         this.writer = new KernelWriter(config, client, settings.keepIpvs(),
                 new Drain(Clock.systemUTC(), settings.drainTimeout()), listener, settings.driftInterval());
-        this.checker = Healthchecker.onEventLoop(specs(config), loop.next(), scripts, Clock.systemUTC(),
-                new SecureRandom(), writer);
+        this.sockets = openSocketLoop();
+        this.checker = Healthchecker.onSocketLoop(specs(config), sockets, loop.next(), scripts, new SecureRandom(),
+                writer);
     }
 
     /**
@@ -72,6 +75,14 @@ public final class LvsRuntime implements AutoCloseable {
         LOG.log(Level.INFO, "LVS started: " + specs.size() + " virtual server(s), " + reals + " real server(s)"
                 + (settings.keepIpvs() ? "; IPVS entries are kept at exit (-I)" : ""));
         return lvs;
+    }
+
+    private static SocketLoop openSocketLoop() {
+        try {
+            return SocketLoop.start(Clock.systemUTC(), "holdfast-checker");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot start the checker loop: " + e.getMessage(), e);
+        }
     }
 
     private static List<VirtualServerSpec> specs(KeepalivedConfig config) {
@@ -139,6 +150,7 @@ public final class LvsRuntime implements AutoCloseable {
             LOG.log(Level.ERROR, "stopping the checkers: " + e.getMessage());
         } finally {
             loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            sockets.close();
             scripts.shutdownNow();
             client.close();
         }

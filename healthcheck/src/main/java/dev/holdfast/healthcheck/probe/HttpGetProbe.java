@@ -5,9 +5,14 @@ import dev.holdfast.healthcheck.checker.Probe;
 import dev.holdfast.healthcheck.spec.HttpGetSpec;
 import dev.holdfast.healthcheck.spec.UrlSpec;
 import io.netty.channel.EventLoop;
+import dev.holdfast.healthcheck.socket.SocketLoop;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * One url of an HTTP_GET checker. Passes, in keepalived's order, when some response head arrived before the end
@@ -17,15 +22,47 @@ import java.util.concurrent.CompletionStage;
 public final class HttpGetProbe implements Probe {
     private final HttpGetSpec checker;
     private final UrlSpec url;
-    private final HttpExchange exchange;
+    private final Supplier<CompletionStage<HttpOutcome>> exchange;
     private final String what;
+    /** the last passing result, handed out again while the server answers the same (no string per check) */
+    private CheckResult lastPassed;
+    private int lastPassedStatus = -1;
 
+    /** The probe on Netty: every kind of HTTP_GET and SSL_GET. */
     public HttpGetProbe(HttpGetSpec checker, UrlSpec url, EventLoop loop) {
+        this(checker, url, netty(new HttpExchange(checker, url, loop)));
+    }
+
+    private HttpGetProbe(HttpGetSpec checker, UrlSpec url, Supplier<CompletionStage<HttpOutcome>> exchange) {
         this.checker = Objects.requireNonNull(checker, "checker");
         this.url = Objects.requireNonNull(url, "url");
-        this.exchange = new HttpExchange(checker, url, loop);
+        this.exchange = exchange;
         this.what = checker.type() + (checker.tls().isPresent() ? " https://" : " http://")
                 + checker.connection().targetText() + url.path();
+    }
+
+    private static Supplier<CompletionStage<HttpOutcome>> netty(HttpExchange exchange) {
+        return () -> exchange.run(false, null);
+    }
+
+    /**
+     * The probe on the socket loop's own sockets, or empty when this checker needs Netty (TLS, or a bind address
+     * of the other family than the target).
+     */
+    public static Optional<HttpGetProbe> onSocketLoop(HttpGetSpec checker, UrlSpec url, SocketLoop loop) {
+        PlainDial dial = PlainDial.of(checker.connection());
+        if (checker.tls().isPresent() || dial == null) {
+            return Optional.empty();
+        }
+        byte[] text = HttpExchange.request(checker, url).getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer request = ByteBuffer.allocateDirect(text.length).put(text).flip();
+        long timeout = Math.max(1, checker.policy().connectTimeout().toNanos());
+        boolean keepBody = url.regex().isPresent();
+        boolean digest = url.digest().isPresent();
+        Supplier<CompletionStage<HttpOutcome>> exchange = () -> OnLoop.call(loop,
+                () -> new PlainHttpExchange(loop, request.duplicate(), timeout,
+                        new HttpResponseParser(keepBody, digest, null)).start(dial));
+        return Optional.of(new HttpGetProbe(checker, url, exchange));
     }
 
     /** keepalived's request for {@code url}, byte for byte (see {@link HttpExchange#request}). */
@@ -35,7 +72,7 @@ public final class HttpGetProbe implements Probe {
 
     @Override
     public CompletionStage<CheckResult> check() {
-        return exchange.run(false, null).thenApply(this::judge);
+        return exchange.get().thenApply(this::judge);
     }
 
     private CheckResult judge(HttpOutcome outcome) {
@@ -66,7 +103,11 @@ public final class HttpGetProbe implements Probe {
             return CheckResult.failed(what + ": body " + (url.regex().get().noMatch() ? "matches" : "does not match")
                     + " regex " + url.regex().get().pattern());
         }
-        return CheckResult.passed(what + ": status " + response.statusCode()
-                + (url.digest().isPresent() ? ", digest ok" : "") + (url.regex().isPresent() ? ", regex ok" : ""));
+        if (response.statusCode() != lastPassedStatus) {
+            lastPassed = CheckResult.passed(what + ": status " + response.statusCode()
+                    + (url.digest().isPresent() ? ", digest ok" : "") + (url.regex().isPresent() ? ", regex ok" : ""));
+            lastPassedStatus = response.statusCode();
+        }
+        return lastPassed;
     }
 }

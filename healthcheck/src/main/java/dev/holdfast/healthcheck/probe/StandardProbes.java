@@ -12,28 +12,47 @@ import dev.holdfast.healthcheck.spec.SmtpCheckSpec;
 import dev.holdfast.healthcheck.spec.TcpCheckSpec;
 import dev.holdfast.healthcheck.spec.UdpCheckSpec;
 import dev.holdfast.healthcheck.spec.UrlSpec;
+import dev.holdfast.healthcheck.socket.SocketLoop;
 import io.netty.channel.EventLoop;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
- * The production probe factory. Network probes connect on one event loop, the same loop whose scheduler runs the
- * checker timers, so results need no hand-off; MISC_CHECK programs and PING_CHECK echoes run on a separate
+ * The production probe factory. With a {@link SocketLoop} (the daemon's wiring), plain HTTP_GET and TCP_CHECK run
+ * on that loop's own sockets, the loop that also runs the checker timers, and every other network probe on a Netty
+ * event loop; without one, all on the Netty loop. MISC_CHECK programs and PING_CHECK echoes run on a separate
  * executor because fork/exec and the JDK's echo block.
  */
 public final class StandardProbes implements ProbeFactory {
     private final EventLoop loop;
+    /** for plain HTTP_GET and TCP_CHECK, or null */
+    private final SocketLoop sockets;
     /** for work that blocks: MISC_CHECK programs, PING_CHECK */
     private final Executor scripts;
 
     public StandardProbes(EventLoop loop, Executor scripts) {
         this.loop = Objects.requireNonNull(loop, "loop");
+        this.sockets = null;
+        this.scripts = Objects.requireNonNull(scripts, "scripts");
+    }
+
+    public StandardProbes(EventLoop loop, SocketLoop sockets, Executor scripts) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.sockets = Objects.requireNonNull(sockets, "sockets");
         this.scripts = Objects.requireNonNull(scripts, "scripts");
     }
 
     @Override
     public Probe probe(ScheduledCheckSpec checker, RealServerSpec realServer) {
         if (checker instanceof TcpCheckSpec tcp) {
+            if (sockets != null) {
+                Optional<TcpProbe> plain = TcpProbe.onSocketLoop(tcp.connection(), tcp.policy().connectTimeout(),
+                        sockets);
+                if (plain.isPresent()) {
+                    return plain.get();
+                }
+            }
             return new TcpProbe(tcp.connection(), tcp.policy().connectTimeout(), loop);
         }
         if (checker instanceof SmtpCheckSpec smtp) {
@@ -59,6 +78,12 @@ public final class StandardProbes implements ProbeFactory {
 
     @Override
     public Probe urlProbe(HttpGetSpec checker, UrlSpec url, RealServerSpec realServer) {
+        if (sockets != null) {
+            Optional<HttpGetProbe> plain = HttpGetProbe.onSocketLoop(checker, url, sockets);
+            if (plain.isPresent()) {
+                return plain.get();
+            }
+        }
         return new HttpGetProbe(checker, url, loop);
     }
 }

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** HTTP_GET against a server that misbehaves in every way a real server does. */
+/**
+ * HTTP_GET against a server that misbehaves in every way a real server does, on Netty (SSL_GET's way, and the
+ * tests' wiring); {@link PlainHttpGetProbeFaultTest} runs every case again on the socket loop.
+ */
 class HttpGetProbeFaultTest {
     private static NioEventLoopGroup group;
     private static EventLoop loop;
@@ -49,9 +52,14 @@ class HttpGetProbeFaultTest {
         }
     }
 
+    /** The probe under test. */
+    HttpGetProbe probe(HttpGetSpec spec, UrlSpec url) {
+        return new HttpGetProbe(spec, url, loop);
+    }
+
     private CheckResult get(Behaviour behaviour, UrlSpec url) throws Exception {
         server = new FaultServer(behaviour);
-        return Probes.run(new HttpGetProbe(Probes.http(server.port(), url), url, loop));
+        return Probes.run(probe(Probes.http(server.port(), url), url));
     }
 
     private String what(String path) {
@@ -76,7 +84,7 @@ class HttpGetProbeFaultTest {
         UrlSpec url = Probes.url("/x?y=1");
         HttpGetSpec spec = HttpGetSpec.plain(Probes.policy(Probes.TIMEOUT), Probes.loopback(server.port()),
                 HttpVersion.HTTP_1_1, Optional.of("www.example.com"), List.of(url), false);
-        Probes.run(new HttpGetProbe(spec, url, loop));
+        Probes.run(probe(spec, url));
         assertThat(server.requests).containsExactly("GET /x?y=1 HTTP/1.1\r\nUser-Agent: KeepAliveClient\r\n"
                 + "Connection: close\r\nHost: www.example.com\r\n\r\n");
     }
@@ -118,7 +126,7 @@ class HttpGetProbeFaultTest {
         server.body = "exact";
         // the server announces 5 bytes and sends 5; a digest of the whole body must match
         UrlSpec url = Probes.url("/", Optional.of(md5("exact")), StatusCodes.ANY_2XX);
-        assertThat(Probes.run(new HttpGetProbe(Probes.http(server.port(), url), url, loop)))
+        assertThat(Probes.run(probe(Probes.http(server.port(), url), url)))
                 .isInstanceOf(CheckResult.Passed.class);
     }
 
@@ -128,12 +136,12 @@ class HttpGetProbeFaultTest {
         UrlSpec matching = new UrlSpec("/", Optional.empty(), StatusCodes.ANY_2XX, Optional.empty(), Optional.of(
                 new dev.holdfast.healthcheck.spec.BodyRegex("fault s.rver", false, java.util.Set.of(), 0,
                         java.util.OptionalLong.empty())));
-        assertThat(Probes.run(new HttpGetProbe(Probes.http(server.port(), matching), matching, loop)))
+        assertThat(Probes.run(probe(Probes.http(server.port(), matching), matching)))
                 .isEqualTo(CheckResult.passed(what("/") + ": status 200, regex ok"));
         UrlSpec forbidden = new UrlSpec("/", Optional.empty(), StatusCodes.ANY_2XX, Optional.empty(), Optional.of(
                 new dev.holdfast.healthcheck.spec.BodyRegex("fault", true, java.util.Set.of(), 0,
                         java.util.OptionalLong.empty())));
-        assertThat(Probes.run(new HttpGetProbe(Probes.http(server.port(), forbidden), forbidden, loop)))
+        assertThat(Probes.run(probe(Probes.http(server.port(), forbidden), forbidden)))
                 .isEqualTo(CheckResult.failed(what("/") + ": body matches regex fault"));
     }
 
@@ -142,10 +150,10 @@ class HttpGetProbeFaultTest {
         server = new FaultServer(Behaviour.RESPOND);
         server.statusLine = "HTTP/1.0 503 Service Unavailable";
         UrlSpec url = Probes.url("/");
-        assertThat(Probes.run(new HttpGetProbe(Probes.http(server.port(), url), url, loop)))
+        assertThat(Probes.run(probe(Probes.http(server.port(), url), url)))
                 .isEqualTo(CheckResult.failed(what("/") + ": status 503 not in 200-299"));
         UrlSpec accepts503 = Probes.url("/", Optional.empty(), StatusCodes.of(200, 503));
-        assertThat(Probes.run(new HttpGetProbe(Probes.http(server.port(), accepts503), accepts503, loop)))
+        assertThat(Probes.run(probe(Probes.http(server.port(), accepts503), accepts503)))
                 .isInstanceOf(CheckResult.Passed.class);
     }
 
@@ -194,7 +202,7 @@ class HttpGetProbeFaultTest {
         try (FullBacklog silent = new FullBacklog()) {
             UrlSpec url = Probes.url("/");
             Instant start = Instant.now();
-            assertThat(Probes.run(new HttpGetProbe(Probes.http(silent.port(), url), url, loop)))
+            assertThat(Probes.run(probe(Probes.http(silent.port(), url), url)))
                     .isEqualTo(CheckResult.failed("HTTP_GET http://127.0.0.1:" + silent.port()
                             + "/: connect: timed out after 700ms"));
             assertThat(Duration.between(start, Instant.now())).isLessThan(Probes.TIMEOUT.plusMillis(1000));
@@ -209,7 +217,7 @@ class HttpGetProbeFaultTest {
             port = socket.getLocalPort();
         }
         UrlSpec url = Probes.url("/");
-        assertThat(Probes.run(new HttpGetProbe(Probes.http(port, url), url, loop))).isEqualTo(CheckResult.failed(
+        assertThat(Probes.run(probe(Probes.http(port, url), url))).isEqualTo(CheckResult.failed(
                 "HTTP_GET http://127.0.0.1:" + port + "/: connect: connection refused"));
     }
 
@@ -228,10 +236,10 @@ class HttpGetProbeFaultTest {
         String raw = server.chunked();
         String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
         UrlSpec url = Probes.url("/", Optional.of(md5(body)), StatusCodes.ANY_2XX);
-        assertThat(Probes.run(new HttpGetProbe(Probes.http(server.port(), url), url, loop)))
+        assertThat(Probes.run(probe(Probes.http(server.port(), url), url)))
                 .isEqualTo(CheckResult.passed(what("/") + ": status 200, digest ok"));
         UrlSpec decoded = Probes.url("/", Optional.of(md5(server.body)), StatusCodes.ANY_2XX);
-        assertThat(Probes.run(new HttpGetProbe(Probes.http(server.port(), decoded), decoded, loop)).reason())
+        assertThat(Probes.run(probe(Probes.http(server.port(), decoded), decoded)).reason())
                 .contains("does not match");
     }
 
@@ -245,7 +253,7 @@ class HttpGetProbeFaultTest {
                 HttpVersion.HTTP_1_0, Optional.empty(), List.of(url), false);
         java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
                 .forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
-        CheckResult result = new HttpGetProbe(spec, url, loop).check().toCompletableFuture()
+        CheckResult result = probe(spec, url).check().toCompletableFuture()
                 .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         long peakHeap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)

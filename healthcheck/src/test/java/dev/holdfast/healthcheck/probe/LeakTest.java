@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * 10,000 checks of every network kind plus MISC_CHECK scripts (some killed at misc_timeout with a grandchild),
  * passing and failing, against real nginx, the fault server and closed ports: afterwards the JVM holds no more file
- * descriptors than before, and has no child process left.
+ * descriptors than before, and has no child process left. Wired as the daemon is: plain HTTP_GET and TCP_CHECK on the
+ * socket loop, the rest on Netty.
  */
 class LeakTest {
     private static final int ROUNDS = 100;
@@ -45,6 +46,8 @@ class LeakTest {
     void tenThousandChecksLeaveNoFileDescriptorOrProcessBehind() throws Exception {
         NioEventLoopGroup group = new NioEventLoopGroup(1);
         EventLoop loop = group.next();
+        dev.holdfast.healthcheck.socket.SocketLoop sockets = dev.holdfast.healthcheck.socket.SocketLoop.start(
+                java.time.Clock.systemUTC(), "test-socket-loop");
         ExecutorService scripts = Executors.newFixedThreadPool(4);
         try (Nginx nginx = Nginx.start();
              FaultServer reset = new FaultServer(FaultServer.Behaviour.RESET);
@@ -54,15 +57,17 @@ class LeakTest {
             Duration timeout = Duration.ofSeconds(2);
             CheckPolicy policy = Probes.policy(timeout);
             Map<String, Supplier<Probe>> kinds = new TreeMap<>();
-            kinds.put("http ok", () -> http(policy, nginx.port(), "/health", Optional.empty(), loop));
-            kinds.put("http 503", () -> http(policy, nginx.port(), "/down", Optional.empty(), loop));
+            kinds.put("http ok", () -> http(policy, nginx.port(), "/health", Optional.empty(), loop, sockets));
+            kinds.put("http 503", () -> http(policy, nginx.port(), "/down", Optional.empty(), loop, sockets));
             kinds.put("https sni", () -> http(policy, nginx.tlsPort(), "/name",
-                    Optional.of(new TlsSpec(true, Optional.of("leak.example"), Optional.empty())), loop));
-            kinds.put("http refused", () -> http(policy, closed, "/", Optional.empty(), loop));
-            kinds.put("http reset", () -> http(policy, reset.port(), "/", Optional.empty(), loop));
-            kinds.put("http garbage", () -> http(policy, garbage.port(), "/", Optional.empty(), loop));
-            kinds.put("tcp ok", () -> new TcpProbe(Probes.loopback(nginx.port()), timeout, loop));
-            kinds.put("tcp refused", () -> new TcpProbe(Probes.loopback(closed), timeout, loop));
+                    Optional.of(new TlsSpec(true, Optional.of("leak.example"), Optional.empty())), loop, sockets));
+            kinds.put("http refused", () -> http(policy, closed, "/", Optional.empty(), loop, sockets));
+            kinds.put("http reset", () -> http(policy, reset.port(), "/", Optional.empty(), loop, sockets));
+            kinds.put("http garbage", () -> http(policy, garbage.port(), "/", Optional.empty(), loop, sockets));
+            kinds.put("tcp ok", () -> TcpProbe.onSocketLoop(Probes.loopback(nginx.port()), timeout, sockets)
+                    .orElseThrow());
+            kinds.put("tcp refused", () -> TcpProbe.onSocketLoop(Probes.loopback(closed), timeout, sockets)
+                    .orElseThrow());
             kinds.put("dns ok", () -> new DnsProbe(new DnsCheckSpec(policy, Probes.loopback(dns.port()), "A",
                     "leak.example"), loop));
             kinds.put("dns refused", () -> new DnsProbe(new DnsCheckSpec(policy, Probes.loopback(closed), "A",
@@ -111,14 +116,19 @@ class LeakTest {
                     .isEqualTo(ROUNDS * (100 - 31 - 7 - 7 - 7 - 2));
         } finally {
             scripts.shutdownNow();
+            sockets.close();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 
-    private static Probe http(CheckPolicy policy, int port, String path, Optional<TlsSpec> tls, EventLoop loop) {
+    private static Probe http(CheckPolicy policy, int port, String path, Optional<TlsSpec> tls, EventLoop loop,
+                              dev.holdfast.healthcheck.socket.SocketLoop sockets) {
         UrlSpec url = Probes.url(path);
-        return new HttpGetProbe(new HttpGetSpec(policy, Probes.loopback(port), HttpVersion.HTTP_1_0, Optional.empty(),
-                List.of(url), false, tls), url, loop);
+        HttpGetSpec spec = new HttpGetSpec(policy, Probes.loopback(port), HttpVersion.HTTP_1_0, Optional.empty(),
+                List.of(url), false, tls);
+        // as StandardProbes picks: the socket loop unless TLS
+        return HttpGetProbe.onSocketLoop(spec, url, sockets).<Probe>map(p -> p)
+                .orElseGet(() -> new HttpGetProbe(spec, url, loop));
     }
 
     private static Probe misc(CheckPolicy policy, String script, Duration timeout, ExecutorService scripts,

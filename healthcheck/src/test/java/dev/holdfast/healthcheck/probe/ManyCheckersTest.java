@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two thousand checkers on one event loop against nginx: 100 virtual servers x 10 real servers, a TCP_CHECK and
+ * Two thousand checkers on the daemon's socket loop against nginx: 100 virtual servers x 10 real servers, a TCP_CHECK and
  * an HTTP_GET each, delay_loop 500 ms. Alpha mode, so a server is in the pool only once both its checks really
  * passed, and any failure or timeout under load would show as a notify_down.
  */
@@ -39,6 +39,9 @@ class ManyCheckersTest {
     @Test
     void twoThousandCheckersShareOneEventLoop() throws Exception {
         NioEventLoopGroup group = new NioEventLoopGroup(1);
+        // the daemon's wiring: timers, TCP_CHECK and plain HTTP_GET on the socket loop
+        dev.holdfast.healthcheck.socket.SocketLoop sockets = dev.holdfast.healthcheck.socket.SocketLoop.start(
+                Clock.systemUTC(), "test-socket-loop");
         AtomicInteger downs = new AtomicInteger();
         ConcurrentHashMap<ServiceAddress, DesiredDestinations> last = new ConcurrentHashMap<>();
         LvsOutput output = new LvsOutput() {
@@ -70,7 +73,7 @@ class ManyCheckersTest {
                 specs.add(new VirtualServerSpec(new ServiceAddress.Endpoint(InetAddress.getByName("192.168.1." + v),
                         80, Protocol.TCP), 10, 0, false, false, false, Optional.empty(), servers));
             }
-            Healthchecker checker = Healthchecker.onEventLoop(specs, group.next(), Runnable::run, Clock.systemUTC(),
+            Healthchecker checker = Healthchecker.onSocketLoop(specs, sockets, group.next(), Runnable::run,
                     new Random(7), output);
             checker.start(List.of()).toCompletableFuture().get(10, TimeUnit.SECONDS);
             // every server up (alpha: both its checks passed), then a few more cycles under load; the deadline
@@ -86,6 +89,7 @@ class ManyCheckersTest {
             assertThat(last.values()).allSatisfy(d -> assertThat(d.destinations()).hasSize(10));
             checker.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } finally {
+            sockets.close();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }

@@ -44,6 +44,7 @@ class MarkedSocketTest {
     private static Process listener;
     private static NioEventLoopGroup group;
     private static EventLoop loop;
+    private static dev.holdfast.healthcheck.socket.SocketLoop sockets;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -54,6 +55,7 @@ class MarkedSocketTest {
         Assumptions.assumeTrue(root, "not root: skipping the fwmark/bind_if namespace tests");
         group = new NioEventLoopGroup(1);
         loop = group.next();
+        sockets = dev.holdfast.healthcheck.socket.SocketLoop.start(java.time.Clock.systemUTC(), "test-socket-loop");
         ip("netns", "add", NS);
         UNDO.add(0, List.of("netns", "del", NS));
         ip("link", "add", HOST_IF, "type", "veth", "peer", "name", NS_IF, "netns", NS);
@@ -101,6 +103,9 @@ class MarkedSocketTest {
         for (List<String> undo : UNDO) {
             run(undo);
         }
+        if (sockets != null) {
+            sockets.close();
+        }
         if (group != null) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
@@ -123,7 +128,13 @@ class MarkedSocketTest {
             throws Exception {
         Connection connection = new Connection(new InetSocketAddress(InetAddress.getByName(address), PORT),
                 Optional.empty(), mark, bindIf);
-        return new TcpProbe(connection, TIMEOUT, loop).check().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        CheckResult netty = new TcpProbe(connection, TIMEOUT, loop).check().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        // the socket loop's own sockets (the daemon's TCP_CHECK) set the same options through libc: same verdict
+        CheckResult plain = TcpProbe.onSocketLoop(connection, TIMEOUT, sockets).orElseThrow().check()
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(plain.getClass()).as("socket loop: " + plain.reason()).isEqualTo(netty.getClass());
+        return netty;
     }
 
     @Test

@@ -29,10 +29,15 @@ class TcpProbeTest {
         group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 
+    /** The probe under test; {@link PlainTcpProbeTest} runs every case on the socket loop. */
+    TcpProbe probe(dev.holdfast.healthcheck.spec.Connection connection, java.time.Duration timeout) {
+        return new TcpProbe(connection, timeout, loop);
+    }
+
     @Test
     void passesWhenTheConnectionCompletesEvenIfTheServerNeverSpeaks() throws Exception {
         try (FaultServer server = new FaultServer(FaultServer.Behaviour.STALL)) {
-            CheckResult result = Probes.run(new TcpProbe(Probes.loopback(server.port()), Probes.TIMEOUT, loop));
+            CheckResult result = Probes.run(probe(Probes.loopback(server.port()), Probes.TIMEOUT));
             assertThat(result).isEqualTo(CheckResult.passed("TCP connect to 127.0.0.1:" + server.port()
                     + ": connected"));
         }
@@ -45,7 +50,7 @@ class TcpProbeTest {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             port = socket.getLocalPort();
         }
-        CheckResult result = Probes.run(new TcpProbe(Probes.loopback(port), Probes.TIMEOUT, loop));
+        CheckResult result = Probes.run(probe(Probes.loopback(port), Probes.TIMEOUT));
         assertThat(result).isEqualTo(CheckResult.failed("TCP connect to 127.0.0.1:" + port
                 + ": connection refused"));
     }
@@ -55,7 +60,7 @@ class TcpProbeTest {
         Duration timeout = Duration.ofMillis(400);
         try (FullBacklog silent = new FullBacklog()) {
             Instant start = Instant.now();
-            CheckResult result = new TcpProbe(Probes.loopback(silent.port()), timeout, loop).check()
+            CheckResult result = probe(Probes.loopback(silent.port()), timeout).check()
                     .toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(result).isEqualTo(CheckResult.failed("TCP connect to 127.0.0.1:" + silent.port()
                     + ": timed out after 400ms"));
@@ -70,7 +75,7 @@ class TcpProbeTest {
             var connection = new dev.holdfast.healthcheck.spec.Connection(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()),
                     java.util.Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
-            assertThat(Probes.run(new TcpProbe(connection, Probes.TIMEOUT, loop)))
+            assertThat(Probes.run(probe(connection, Probes.TIMEOUT)))
                     .isInstanceOf(CheckResult.Passed.class);
         }
     }
@@ -84,8 +89,8 @@ class TcpProbeTest {
             var plain = new dev.holdfast.healthcheck.spec.Connection(target, java.util.Optional.empty());
             var bound = new dev.holdfast.healthcheck.spec.Connection(target,
                     java.util.Optional.of(new InetSocketAddress(v6, 0)));
-            assertThat(Probes.run(new TcpProbe(plain, Probes.TIMEOUT, loop))).isInstanceOf(CheckResult.Passed.class);
-            assertThat(Probes.run(new TcpProbe(bound, Probes.TIMEOUT, loop))).isInstanceOf(CheckResult.Passed.class);
+            assertThat(Probes.run(probe(plain, Probes.TIMEOUT))).isInstanceOf(CheckResult.Passed.class);
+            assertThat(Probes.run(probe(bound, Probes.TIMEOUT))).isInstanceOf(CheckResult.Passed.class);
         }
     }
 }
