@@ -1,5 +1,6 @@
 package dev.holdfast.healthcheck.probe;
 
+import dev.holdfast.healthcheck.socket.EchoSocket;
 import dev.holdfast.healthcheck.socket.SocketAddressBytes;
 import dev.holdfast.healthcheck.socket.StreamSocket;
 import dev.holdfast.healthcheck.spec.Connection;
@@ -39,6 +40,11 @@ final class PlainDial {
 
     Connection connection() {
         return connection;
+    }
+
+    /** A new ICMP echo socket connected to the target (PING_CHECK). */
+    EchoSocket echo() throws IOException {
+        return EchoSocket.open(family, target, bindTo, options);
     }
 
     /** A new non-blocking socket, its connect under way. */

@@ -62,6 +62,12 @@ public final class StandardProbes implements ProbeFactory {
             return new UdpProbe(udp, loop);
         }
         if (checker instanceof PingCheckSpec ping) {
+            if (sockets != null) {
+                Optional<PingProbe> plain = PingProbe.onSocketLoop(ping, sockets);
+                if (plain.isPresent()) {
+                    return plain.get();
+                }
+            }
             return new PingProbe(ping, scripts);
         }
         if (checker instanceof DnsCheckSpec dns) {

@@ -23,10 +23,15 @@ class PingProbeTest {
         blocking.shutdownNow();
     }
 
-    private CheckResult ping(String address, Duration timeout) throws Exception {
+    /** The probe under test; {@link PlainPingProbeTest} runs every case on the socket loop. */
+    PingProbe probe(PingCheckSpec spec) {
+        return new PingProbe(spec, blocking);
+    }
+
+    CheckResult ping(String address, Duration timeout) throws Exception {
         PingCheckSpec spec = new PingCheckSpec(Probes.policy(timeout),
                 Connection.to(new InetSocketAddress(InetAddress.getByName(address), 0)));
-        return new PingProbe(spec, blocking).check().toCompletableFuture().get(timeout.toMillis() + 3000,
+        return probe(spec).check().toCompletableFuture().get(timeout.toMillis() + 3000,
                 TimeUnit.MILLISECONDS);
     }
 
@@ -34,6 +39,11 @@ class PingProbeTest {
     void loopbackAnswers() throws Exception {
         assertThat(ping("127.0.0.1", Duration.ofSeconds(1))).isEqualTo(CheckResult.passed(
                 "PING_CHECK 127.0.0.1: echo answered"));
+    }
+
+    @Test
+    void ipv6LoopbackAnswers() throws Exception {
+        assertThat(ping("::1", Duration.ofSeconds(1))).isEqualTo(CheckResult.passed("PING_CHECK ::1: echo answered"));
     }
 
     @Test
