@@ -30,8 +30,8 @@ final class HttpResponseParser {
     /** body kept for a regex check, or null when no check needs it */
     private final ByteArrayOutputStream body;
     private final MessageDigest md5;
-    /** the head read so far (its first headLength bytes); dropped once complete */
-    private byte[] head = new byte[256];
+    /** the head read so far (its first headLength bytes) when it came in pieces; dropped once complete */
+    private byte[] head;
     private int headLength;
     private boolean headComplete;
     /** the last four bytes of the head, to spot the blank line without rescanning */
@@ -83,14 +83,24 @@ final class HttpResponseParser {
         }
         lastFour = four;
         int take = i - from;
-        if (headLength + take > head.length) {
-            head = Arrays.copyOf(head, Math.max(headLength + take, head.length * 2));
+        if (four == BLANK_LINE && headLength == 0) {
+            // the usual case: the whole head in one read, copied once
+            headBytes = new byte[take];
+            buf.get(headBytes);
+            headLength = take;
+        } else {
+            if (head == null || headLength + take > head.length) {
+                head = Arrays.copyOf(head == null ? new byte[0] : head, Math.max(headLength + take,
+                        head == null ? 256 : head.length * 2));
+            }
+            buf.get(head, headLength, take);
+            headLength += take;
+            if (four == BLANK_LINE) {
+                headBytes = Arrays.copyOf(head, headLength);
+            }
         }
-        buf.get(head, headLength, take);
-        headLength += take;
         if (four == BLANK_LINE) {
             headComplete = true;
-            headBytes = Arrays.copyOf(head, headLength);
             head = null;
             statusCode = StatusLine.code(headBytes, headBytes.length);
             contentLength = StatusLine.contentLength(headBytes);

@@ -37,6 +37,35 @@ final class StatusLine {
      * Content-Length from the head, or -1 when absent or unreadable: the first CRLF-separated line whose name (before
      * its first colon, blanks trimmed) is Content-Length in any case; its value, blanks trimmed, must be a number.
      */
+    /**
+     * The decimal in {@code bytes[from, to)} read as Long.parseLong reads it (a sign first allowed), without making a
+     * String; -1 when it is not one.
+     */
+    private static long decimal(byte[] bytes, int from, int to) {
+        boolean negative = from < to && bytes[from] == '-';
+        if (from < to && (bytes[from] == '+' || bytes[from] == '-')) {
+            from++;
+        }
+        if (from >= to) {
+            return -1;
+        }
+        // accumulated negatively, as Long.parseLong does, so Long.MIN_VALUE fits
+        long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = bytes[i] - '0';
+            if (digit < 0 || digit > 9 || value < limit / 10) {
+                return -1;
+            }
+            value *= 10;
+            if (value < limit + digit) {
+                return -1;
+            }
+            value -= digit;
+        }
+        return negative ? value : -value;
+    }
+
     static long contentLength(byte[] head) {
         int n = head.length;
         int start = 0;
@@ -58,11 +87,7 @@ final class StatusLine {
                 while (b > a && (head[b - 1] & 0xff) <= ' ') {
                     b--;
                 }
-                try {
-                    return Long.parseLong(new String(head, a, b - a, java.nio.charset.StandardCharsets.ISO_8859_1));
-                } catch (NumberFormatException e) {
-                    return -1;
-                }
+                return decimal(head, a, b);
             }
             start = end + 2;
         }

@@ -128,8 +128,9 @@ public final class SocketLoop implements Scheduler, AutoCloseable {
     public Cancellable after(long delayNanos, Runnable task) {
         if (inLoop()) {
             TimerHeap.Timer timer = new TimerHeap.Timer(nanos + delayNanos, sequence++, task);
+            timer.owner = this;
             timers.add(timer);
-            return () -> cancel(timer);
+            return timer;
         }
         long wanted = System.nanoTime() + delayNanos;
         Cancellable[] set = new Cancellable[1];
@@ -147,7 +148,7 @@ public final class SocketLoop implements Scheduler, AutoCloseable {
         });
     }
 
-    private void cancel(TimerHeap.Timer timer) {
+    void cancel(TimerHeap.Timer timer) {
         if (inLoop()) {
             timers.remove(timer);
         } else {

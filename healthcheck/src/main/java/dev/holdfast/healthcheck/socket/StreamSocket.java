@@ -79,7 +79,9 @@ public final class StreamSocket {
 
     /** Sends the remaining bytes of {@code data} (a direct buffer); returns how many went, or {@link #AGAIN}. */
     public static int send(int fd, ByteBuffer data) throws IOException {
-        long sent = Sys.LIBC.send(fd, data.slice(), data.remaining(), Sys.MSG_NOSIGNAL);
+        // the kernel is given the buffer's address: a partly sent buffer goes on from a slice at its position
+        long sent = Sys.LIBC.send(fd, data.position() == 0 ? data : data.slice(), data.remaining(),
+                Sys.MSG_NOSIGNAL);
         if (sent < 0) {
             int errno = Sys.errno();
             if (errno == Sys.EAGAIN || errno == Sys.EINTR) {

@@ -8,16 +8,25 @@ import java.util.Arrays;
  */
 final class TimerHeap {
     /** One pending task; ordered by deadline, then by the order they were set. */
-    static final class Timer {
+    static final class Timer implements dev.holdfast.healthcheck.time.Scheduler.Cancellable {
         final long deadline;
         final long sequence;
         final Runnable task;
         int slot = -1;
+        /** the loop that holds it, which cancel() asks */
+        SocketLoop owner;
 
         Timer(long deadline, long sequence, Runnable task) {
             this.deadline = deadline;
             this.sequence = sequence;
             this.task = task;
+        }
+
+        @Override
+        public void cancel() {
+            if (owner != null) {
+                owner.cancel(this);
+            }
         }
 
         boolean before(Timer other) {

@@ -37,4 +37,20 @@ class StatusLineTest {
         assertThat(StatusLine.contentLength(head.replace("\\r", "\r").replace("\\n", "\n")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).isEqualTo(length);
     }
+
+    @org.junit.jupiter.api.Test
+    void contentLengthIsReadAsLongParseLongReadsIt() {
+        for (String value : new String[] {"0", "5", "+5", "-5", "007", "9223372036854775807", "-9223372036854775808",
+                "9223372036854775808", "-9223372036854775809", "12a", "", "-", "+", " 1 2"}) {
+            long expected;
+            try {
+                expected = Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                expected = -1;
+            }
+            byte[] head = ("HTTP/1.0 200 OK\r\nContent-Length: " + value + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(StatusLine.contentLength(head)).as(value).isEqualTo(expected);
+        }
+    }
 }
