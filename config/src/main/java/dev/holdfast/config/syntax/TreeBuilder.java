@@ -37,6 +37,7 @@ public final class TreeBuilder {
         this.topLevelOnly = topLevelOnly;
     }
 
+    private final Tokenizer tokenizer = new Tokenizer();
     private final Deque<Open> stack = new ArrayDeque<>();
     private List<Statement> top = new ArrayList<>();
     private Statement pending;
@@ -65,7 +66,7 @@ public final class TreeBuilder {
     /** Feeds one logical line. */
     public void line(LogicalLine line) {
         {
-            List<Token> tokens = Tokenizer.tokens(line);
+            List<Token> tokens = tokenizer.split(line);
             int i = 0;
             boolean lineStart = true;
             while (i < tokens.size()) {
