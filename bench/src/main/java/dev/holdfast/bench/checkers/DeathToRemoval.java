@@ -68,18 +68,22 @@ public final class DeathToRemoval {
                 + "bound=%dms trials=%d%n", connectTimeout.toMillis(), retry, delayBeforeRetry.toMillis(),
                 delayLoop.toMillis(), boundMillis, trials);
         NioEventLoopGroup group = new NioEventLoopGroup(1);
+        // the daemon's wiring: checker state, timers and plain HTTP_GET on the socket loop
+        dev.holdfast.healthcheck.socket.SocketLoop sockets = dev.holdfast.healthcheck.socket.SocketLoop.start(
+                Clock.systemUTC(), "holdfast-checker");
         ExecutorService scripts = Executors.newSingleThreadExecutor();
         Random random = new Random(42);
         List<long[]> rows = new ArrayList<>();
         try {
             for (int t = 0; t < trials; t++) {
-                rows.add(trial(group, scripts, policy, random));
+                rows.add(trial(group, sockets, scripts, policy, random));
                 long[] r = rows.get(rows.size() - 1);
                 System.out.printf("trial %d death_to_removal_ms %.1f first_failure_to_removal_ms %.1f "
                         + "deciding_result_to_removal_ms %.3f%n", t + 1, r[0] / 1e6, r[1] / 1e6, r[2] / 1e6);
             }
         } finally {
             scripts.shutdownNow();
+            sockets.close();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
         for (int i = 0; i < 3; i++) {
@@ -94,8 +98,8 @@ public final class DeathToRemoval {
                 worst / 1e6 <= boundMillis ? "<=" : ">", boundMillis);
     }
 
-    private static long[] trial(NioEventLoopGroup group, ExecutorService scripts, CheckPolicy policy, Random random)
-            throws Exception {
+    private static long[] trial(NioEventLoopGroup group, dev.holdfast.healthcheck.socket.SocketLoop sockets,
+                                ExecutorService scripts, CheckPolicy policy, Random random) throws Exception {
         List<Check> checks = new CopyOnWriteArrayList<>();
         CompletableFuture<Long> removed = new CompletableFuture<>();
         CompletableFuture<Long> present = new CompletableFuture<>();
@@ -121,11 +125,9 @@ public final class DeathToRemoval {
                 public void notify(Notification notification) {
                 }
             };
-            ProbeFactory recording = new ObservedProbes(new StandardProbes(group.next(), scripts),
+            ProbeFactory recording = new ObservedProbes(new StandardProbes(group.next(), sockets, scripts),
                     (start, end, result) -> checks.add(new Check(start, end, result instanceof CheckResult.Passed)));
-            Healthchecker checker = new Healthchecker(List.of(vs),
-                    new dev.holdfast.healthcheck.time.EventLoopScheduler(group.next(), Clock.systemUTC()), recording,
-                    random, output);
+            Healthchecker checker = new Healthchecker(List.of(vs), sockets, recording, random, output);
             checker.start(List.of()).toCompletableFuture().get(10, TimeUnit.SECONDS);
             present.get(10, TimeUnit.SECONDS);
             // let it settle into its delay_loop rhythm, then die at a random point of the cycle
