@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Production scheduler: one Netty event loop runs every timer and every checker connection, so there is one
- * timer queue for all checks and checker results never cross threads.
+ * A scheduler on one Netty event loop that runs every timer and every checker connection, so there is one timer
+ * queue for all checks and checker results never cross threads (tests' wiring; the daemon uses the socket loop).
  */
 public final class EventLoopScheduler implements Scheduler {
     private final EventLoop loop;
