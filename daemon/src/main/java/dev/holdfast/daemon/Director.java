@@ -245,8 +245,13 @@ final class Director {
      * Reading a large configuration and the first reconcile leave far more garbage than the director keeps (at
      * 40,000 real servers the heap had grown to several times what stays live). One full collection once the first
      * reconcile is done, with MaxHeapFreeRatio lowered to 40, lets the heap shrink towards what is live and the
-     * memory go back to the system; after that the heap only grows with what the director holds.
+     * memory go back to the system; after that the heap only grows with what the director holds. A heap that never
+     * grew past {@link #TRIM_ABOVE_BYTES} has nothing worth giving back, and is left alone: the full collection
+     * stops every thread, the checkers too (on an emulated host for a fifth of a second).
      */
+    /** The committed heap below which the start-up trim is not worth its pause. */
+    static final long TRIM_ABOVE_BYTES = 64L << 20;
+
     private void trimHeapAfterStart() {
         Thread t = new Thread(() -> {
             try {
@@ -265,7 +270,9 @@ final class Director {
             } catch (RuntimeException e) {
                 LOG.log(Level.DEBUG, "MaxHeapFreeRatio not changed: " + e.getMessage());
             }
-            System.gc();
+            if (Runtime.getRuntime().totalMemory() > TRIM_ABOVE_BYTES) {
+                System.gc();
+            }
         }, "holdfast-trim");
         t.setDaemon(true);
         t.start();
