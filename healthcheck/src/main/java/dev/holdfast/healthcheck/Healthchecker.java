@@ -1,6 +1,7 @@
 package dev.holdfast.healthcheck;
 
 import dev.holdfast.healthcheck.checker.ProbeFactory;
+import dev.holdfast.healthcheck.checker.SharedProbes;
 import dev.holdfast.healthcheck.lvs.LvsOutput;
 import dev.holdfast.healthcheck.lvs.VirtualServer;
 import dev.holdfast.healthcheck.lvs.VirtualServerStatus;
@@ -46,8 +47,9 @@ public final class Healthchecker {
         this.random = Objects.requireNonNull(random, "random");
         this.output = Objects.requireNonNull(output, "output");
         List<VirtualServer> initial = new ArrayList<>();
+        SharedProbes shared = new SharedProbes();
         for (VirtualServerSpec spec : specs) {
-            initial.add(new VirtualServer(spec, probes, scheduler, random, output));
+            initial.add(new VirtualServer(spec, probes, shared, scheduler, random, output));
         }
         virtualServers = List.copyOf(initial);
     }
@@ -112,8 +114,9 @@ public final class Healthchecker {
         return onScheduler(() -> {
             List<VirtualServer> previous = new ArrayList<>(virtualServers);
             List<VirtualServer> next = new ArrayList<>();
+            SharedProbes shared = new SharedProbes();
             for (VirtualServerSpec spec : specs) {
-                VirtualServer vs = new VirtualServer(spec, probes, scheduler, random, output);
+                VirtualServer vs = new VirtualServer(spec, probes, shared, scheduler, random, output);
                 trackedFiles.forEach(vs::trackedFileChanged);
                 previous.stream().filter(old -> old.service().equals(spec.address())).findFirst().ifPresent(old -> {
                     vs.takeOver(old);

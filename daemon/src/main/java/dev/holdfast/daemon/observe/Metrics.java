@@ -176,6 +176,9 @@ public final class Metrics implements KernelWriter.KernelListener {
                         checks.add(ch.checks(), v, r, type, target);
                         failures.add(ch.failures(), v, r, type, target);
                         ch.lastResultAt().ifPresent(t -> lastAt.add(t.toEpochMilli() / 1e3, v, r, type, target));
+                        if (ch.probedBy().isPresent()) {
+                            continue; // another checker's probe: counted once, there
+                        }
                         long[] sums = byType.computeIfAbsent(type, k -> new long[2]);
                         sums[0] += ch.checks();
                         sums[1] += ch.checkTime().toNanos();

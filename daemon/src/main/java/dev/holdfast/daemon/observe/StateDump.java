@@ -52,6 +52,7 @@ public final class StateDump {
                             .append(", ").append(ch.checks()).append(" check(s), ").append(ch.failures())
                             .append(" failure(s)");
                     ch.lastResult().ifPresent(r -> b.append(", last: ").append(r.reason()));
+                    ch.probedBy().ifPresent(by -> b.append(", probed by ").append(by));
                     b.append('\n');
                 }
             }

@@ -71,6 +71,7 @@ public final class StatusJson {
                         k.put("reason", res.reason());
                     });
                     ch.lastResultAt().ifPresent(t -> k.put("last_result_at", t.toString()));
+                    ch.probedBy().ifPresent(by -> k.put("probed_by", by));
                 }
             }
         }

@@ -38,6 +38,11 @@ public interface Checker {
         return java.util.Map.of();
     }
 
+    /** The checker whose probe results this one takes (see {@link SharedProbes}); empty: it probes itself. */
+    default Optional<String> probedBy() {
+        return Optional.empty();
+    }
+
     /** This checker's current contribution to its real server's weight. */
     long weight();
 

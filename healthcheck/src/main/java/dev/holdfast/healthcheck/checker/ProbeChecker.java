@@ -26,6 +26,11 @@ public final class ProbeChecker extends ScheduledChecker {
         this.probe = Objects.requireNonNull(probe, "probe");
     }
 
+    /** The probe, for a checker of another virtual server that shares it. */
+    public Probe probe() {
+        return probe;
+    }
+
     @Override
     Probe currentProbe() {
         return probe;

@@ -35,6 +35,7 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
     long weight;
     private boolean enabled = true;
     private boolean running;
+    private boolean stopped;
     private CheckResult lastResult;
     private Instant lastResultAt;
     private long checks;
@@ -42,6 +43,10 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
     private long checkNanos;
     private final java.util.EnumMap<FailureKind, Long> failureKinds = new java.util.EnumMap<>(FailureKind.class);
     private Scheduler.Cancellable next;
+    /** the checker whose probe results this one takes instead of probing itself; null: probes itself */
+    private ScheduledChecker leader;
+    /** checkers that take this one's results (identical probes of other virtual servers) */
+    private final java.util.List<ScheduledChecker> followers = new java.util.ArrayList<>(0);
 
     ScheduledChecker(String name, CheckPolicy policy, Scheduler scheduler, RandomGenerator random,
                      CheckerListener listener) {
@@ -165,16 +170,96 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
             return;
         }
         running = true;
+        if (leader != null) {
+            if (leader.stopped || !sameStateAs(leader)) {
+                // a reload carried a different state into this checker: it probes on its own until the next one
+                unfollow();
+            } else {
+                return;
+            }
+        }
         schedule(BOOTSTRAP_DELAY.plus(warmupJitter()));
     }
 
     @Override
     public final void stop() {
         running = false;
+        stopped = true;
         if (next != null) {
             next.cancel();
             next = null;
         }
+        if (leader != null) {
+            unfollow();
+        } else if (!followers.isEmpty()) {
+            handOver();
+        }
+    }
+
+    /**
+     * Shares this checker's probe: {@code follower} (an identical probe of another virtual server: same type,
+     * target, parameters and timing) runs no check of its own and takes every result of this one into its own
+     * state, so each real server still goes up and down, logs and notifies as if it had probed. Call before
+     * either starts.
+     */
+    public final void lead(ScheduledChecker follower) {
+        if (follower == this || follower.getClass() != getClass() || !follower.policy.equals(policy)
+                || leader != null || follower.leader != null || !follower.followers.isEmpty()) {
+            throw new IllegalArgumentException(follower.name + " cannot follow " + name);
+        }
+        follower.leader = this;
+        followers.add(follower);
+    }
+
+    /** The checker that probes for this one, if it shares another's probe. */
+    public final Optional<ScheduledChecker> leader() {
+        return Optional.ofNullable(leader);
+    }
+
+    @Override
+    public final Optional<String> probedBy() {
+        return leader == null ? Optional.empty() : Optional.of(leader.name);
+    }
+
+    /** How many other checkers take this one's results. */
+    public final int followerCount() {
+        return followers.size();
+    }
+
+    private void unfollow() {
+        leader.followers.remove(this);
+        leader = null;
+    }
+
+    /** The leader stops (its virtual server went): the first follower still running probes for the others. */
+    private void handOver() {
+        ScheduledChecker heir = null;
+        for (ScheduledChecker f : followers) {
+            if (f.running && heir == null) {
+                heir = f;
+                heir.leader = null;
+            } else if (heir != null) {
+                f.leader = heir;
+                heir.followers.add(f);
+            } else {
+                f.leader = null;
+            }
+        }
+        followers.clear();
+        if (heir != null) {
+            heir.scheduleNextPoll();
+        }
+    }
+
+    /** Whether the same results move both checkers through the same states (true of fresh twins). */
+    private boolean sameStateAs(ScheduledChecker other) {
+        return up == other.up && hasRun == other.hasRun && retryIteration == other.retryIteration
+                && weight == other.weight && sameProgressAs(other);
+    }
+
+    /** Type-specific part of {@link #sameStateAs}: the url walk's position. */
+    boolean sameProgressAs(ScheduledChecker other) {
+        return true;
     }
 
     @Override
@@ -206,7 +291,7 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
     }
 
     final void schedule(Duration delay) {
-        if (running) {
+        if (running && leader == null) {
             next = scheduler.schedule(delay, this::run);
         }
     }
@@ -228,17 +313,31 @@ public abstract sealed class ScheduledChecker implements Checker permits ProbeCh
             // a probe that cannot even start is a failed check, not a dead checker
             pending = java.util.concurrent.CompletableFuture.failedFuture(e);
         }
+        Instant startedAt = checkStartedAt;
         pending.whenComplete((result, error) -> scheduler.execute(() -> {
             if (running) {
                 CheckResult outcome = result != null ? result : CheckResult.failed(describe(error));
-                record(outcome);
-                boolean wasUp = up;
-                complete(outcome);
-                if (outcome instanceof CheckResult.Failed && policy.logAllFailures() && wasUp && up) {
-                    logRetriedFailure(outcome);
+                take(outcome);
+                if (followers.isEmpty()) {
+                    return;
+                }
+                for (ScheduledChecker f : followers.toArray(new ScheduledChecker[0])) {
+                    if (f.running && f.enabled && f.leader == this) {
+                        f.checkStartedAt = startedAt;
+                        f.take(outcome);
+                    }
                 }
             }
         }));
+    }
+
+    private void take(CheckResult outcome) {
+        record(outcome);
+        boolean wasUp = up;
+        complete(outcome);
+        if (outcome instanceof CheckResult.Failed && policy.logAllFailures() && wasUp && up) {
+            logRetriedFailure(outcome);
+        }
     }
 
     /** The probe the next check runs. */

@@ -52,6 +52,17 @@ public final class UrlWalkChecker extends ScheduledChecker {
     }
 
     @Override
+    boolean sameProgressAs(ScheduledChecker other) {
+        UrlWalkChecker walk = (UrlWalkChecker) other;
+        return url == walk.url && failedUrl == walk.failedUrl;
+    }
+
+    /** The url probes, for a checker of another virtual server that shares them. */
+    public List<Probe> probes() {
+        return urls;
+    }
+
+    @Override
     Probe currentProbe() {
         return urls.get(url);
     }

@@ -6,6 +6,8 @@ import dev.holdfast.healthcheck.checker.CheckerReport;
 import dev.holdfast.healthcheck.checker.Probe;
 import dev.holdfast.healthcheck.checker.ProbeChecker;
 import dev.holdfast.healthcheck.checker.ProbeFactory;
+import dev.holdfast.healthcheck.checker.ScheduledChecker;
+import dev.holdfast.healthcheck.checker.SharedProbes;
 import dev.holdfast.healthcheck.checker.TrackedFileChecker;
 import dev.holdfast.healthcheck.checker.UrlWalkChecker;
 import dev.holdfast.healthcheck.spec.CheckerSpec;
@@ -54,6 +56,16 @@ public final class VirtualServer {
 
     public VirtualServer(VirtualServerSpec spec, ProbeFactory probes, Scheduler scheduler, RandomGenerator random,
                          LvsOutput output) {
+        this(spec, probes, new SharedProbes(), scheduler, random, output);
+    }
+
+    /**
+     * @param shared the checkers other virtual servers of the same configuration built: a checker identical to one
+     *               of theirs takes that one's results instead of probing (not under ha_suspend, which pauses
+     *               checkers per virtual server)
+     */
+    public VirtualServer(VirtualServerSpec spec, ProbeFactory probes, SharedProbes shared, Scheduler scheduler,
+                         RandomGenerator random, LvsOutput output) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.output = Objects.requireNonNull(output, "output");
         this.quorum = new Quorum(spec.quorum(), spec.hysteresis());
@@ -64,13 +76,26 @@ public final class VirtualServer {
             for (CheckerSpec checkerSpec : rsSpec.checkers()) {
                 String name = checkerSpec.type() + " " + format(rsSpec) + " of VS " + spec.address().format();
                 CheckerListener listener = (checker, report) -> onReport(rs, checker, report);
-                if (checkerSpec instanceof HttpGetSpec http) {
-                    List<Probe> urls = http.urls().stream().map(u -> probes.urlProbe(http, u, rsSpec)).toList();
-                    checkers.add(new UrlWalkChecker(name, http.policy(), urls, http.fastRecovery(), scheduler, random,
-                            listener));
-                } else if (checkerSpec instanceof ScheduledCheckSpec timed) {
-                    checkers.add(new ProbeChecker(name, timed.policy(), probes.probe(timed, rsSpec), scheduler,
-                            random, listener));
+                if (checkerSpec instanceof ScheduledCheckSpec timed) {
+                    Optional<ScheduledChecker> leader = spec.haSuspend() ? Optional.empty()
+                            : shared.leaderFor(timed, rsSpec);
+                    ScheduledChecker checker;
+                    if (timed instanceof HttpGetSpec http) {
+                        List<Probe> urls = leader.map(l -> ((UrlWalkChecker) l).probes()).orElseGet(() ->
+                                http.urls().stream().map(u -> probes.urlProbe(http, u, rsSpec)).toList());
+                        checker = new UrlWalkChecker(name, http.policy(), urls, http.fastRecovery(), scheduler,
+                                random, listener);
+                    } else {
+                        Probe probe = leader.map(l -> ((ProbeChecker) l).probe())
+                                .orElseGet(() -> probes.probe(timed, rsSpec));
+                        checker = new ProbeChecker(name, timed.policy(), probe, scheduler, random, listener);
+                    }
+                    if (leader.isPresent()) {
+                        leader.get().lead(checker);
+                    } else if (!spec.haSuspend()) {
+                        shared.leads(timed, rsSpec, checker);
+                    }
+                    checkers.add(checker);
                 } else if (checkerSpec instanceof FileCheckSpec file) {
                     checkers.add(new TrackedFileChecker(name, file, listener));
                 }

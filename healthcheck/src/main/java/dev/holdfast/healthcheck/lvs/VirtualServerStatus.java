@@ -32,14 +32,24 @@ public record VirtualServerStatus(ServiceAddress service, boolean quorumUp, bool
      * One checker.
      *
      * @param lastResult the latest result with its reason, empty before the first check
+     * @param probedBy   the checker of another virtual server whose probe results this one takes (an identical
+     *                   probe, run once), empty when it probes itself
      */
     public record CheckerStatus(String name, boolean up, boolean hasRun, long weight, Optional<CheckResult> lastResult,
                                 Optional<Instant> lastResultAt, long checks, long failures,
-                                java.time.Duration checkTime, java.util.Map<FailureKind, Long> failuresByKind) {
+                                java.time.Duration checkTime, java.util.Map<FailureKind, Long> failuresByKind,
+                                Optional<String> probedBy) {
+        public CheckerStatus(String name, boolean up, boolean hasRun, long weight, Optional<CheckResult> lastResult,
+                             Optional<Instant> lastResultAt, long checks, long failures,
+                             java.time.Duration checkTime, java.util.Map<FailureKind, Long> failuresByKind) {
+            this(name, up, hasRun, weight, lastResult, lastResultAt, checks, failures, checkTime, failuresByKind,
+                    Optional.empty());
+        }
+
         static CheckerStatus of(Checker checker) {
             return new CheckerStatus(checker.name(), checker.isUp(), checker.hasRun(), checker.weight(),
                     checker.lastResult(), checker.lastResultAt(), checker.checks(), checker.failures(),
-                    checker.checkTime(), checker.failuresByKind());
+                    checker.checkTime(), checker.failuresByKind(), checker.probedBy());
         }
     }
 
