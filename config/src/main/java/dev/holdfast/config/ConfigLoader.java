@@ -58,6 +58,9 @@ public final class ConfigLoader {
         Diagnostics readingDiags = ahead != null ? ahead.readingDiagnostics() : diags;
         TreeBuilder tree = new TreeBuilder(readingDiags, ConfigBinder.TOP_LEVEL_BLOCKS)
                 .streaming(ahead != null ? ahead::statement : st -> binder.bind(List.of(st)));
+        if (!options.readCheckers()) {
+            tree.skipping(ConfigBinder.CHECKER_BLOCKS, "real_server");
+        }
         Preprocessor pre = new Preprocessor(new Preprocessor.Options(options.configId(), options.environment(),
                 options.randomSeed(), options.allConfig(), options.maxFileBytes()), readingDiags, tree::line);
         KeepalivedConfig config = null;

@@ -102,7 +102,8 @@ final class IpvsCommand implements Callable<Integer> {
     @Command(name = "apply", mixinStandardHelpOptions = true,
             description = {"Program the virtual_servers of a keepalived.conf once, every real server at its configured "
                     + "weight (no checks, no sorry servers): ipvsadm-restore without ipvsadm.",
-                "Only the difference is sent: what the kernel already has is kept, drift is repaired."})
+                "Only the difference is sent: what the kernel already has is kept, drift is repaired.",
+                "Checker blocks (HTTP_GET, TCP_CHECK...) are skipped unread; holdfast -t checks them."})
     static final class ApplyCommand implements Callable<Integer> {
         @ParentCommand
         IpvsCommand ipvs;
@@ -138,7 +139,8 @@ final class IpvsCommand implements Callable<Integer> {
         }
 
         private int apply(HoldfastCommand root, KernelRead kernel) {
-            LoadResult r = root.load();
+            // the table needs no checker: their blocks are skipped unread (most of a large file's lines)
+            LoadResult r = new dev.holdfast.config.ConfigLoader(root.loadOptions().withoutCheckers()).load(root.file);
             HoldfastCommand.print(r, root.err);
             if (r.config() == null) {
                 return LoadResult.EXIT_CANNOT_RUN;

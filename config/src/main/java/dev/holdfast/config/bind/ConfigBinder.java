@@ -28,6 +28,9 @@ public final class ConfigBinder {
             "vrrp_sync_group", "virtual_server", "virtual_server_group", "vrrp_track_process", "garp_group",
             "static_ipaddress", "static_routes", "static_rules", "bfd_instance", "net_namespace", "holdfast");
 
+    /** The checker blocks of a real_server. */
+    public static final Set<String> CHECKER_BLOCKS = Set.copyOf(LvsGrammar.CHECKERS);
+
     private final Diagnostics diags;
     private final ScriptReader scripts;
     private final GlobalGrammar globalGrammar = new GlobalGrammar();

@@ -43,6 +43,10 @@ public final class TreeBuilder {
     private Statement pending;
     private List<Statement> pendingContainer;
     private java.util.function.Consumer<Statement> onTopLevel;
+    private Set<String> skipped = Set.of();
+    private String skippedIn;
+    /** inside a skipped block: how many braces are open (0: not skipping) */
+    private int skipDepth;
 
     /** The whole tree at once (tests, small inputs). */
     public List<Statement> build(List<LogicalLine> lines) {
@@ -63,16 +67,45 @@ public final class TreeBuilder {
         return this;
     }
 
+    /**
+     * Leaves out blocks named in {@code blocks} opened directly inside a {@code parent} block: their lines are only
+     * scanned for braces, their statements neither built nor checked. A top-level keyword at the start of a line
+     * ends the skipping, as it ends any block left open.
+     */
+    public TreeBuilder skipping(Set<String> blocks, String parent) {
+        this.skipped = Set.copyOf(blocks);
+        this.skippedIn = parent;
+        return this;
+    }
+
     /** Feeds one logical line. */
     public void line(LogicalLine line) {
+        if (skipDepth > 0 && plainSkippedLine(line.text())) {
+            return;
+        }
         {
             List<Token> tokens = tokenizer.split(line);
             int i = 0;
             boolean lineStart = true;
             while (i < tokens.size()) {
                 Token t = tokens.get(i);
+                if (skipDepth > 0) {
+                    if (lineStart && !t.quoted() && topLevelOnly.contains(t.text())) {
+                        skipDepth = 0;
+                    } else {
+                        skipDepth += t.isBrace('{') ? 1 : t.isBrace('}') ? -1 : 0;
+                        i++;
+                        lineStart = false;
+                        continue;
+                    }
+                }
                 if (t.isBrace('{')) {
-                    if (pending != null && !pending.hasBlock()) {
+                    if (pending != null && !pending.hasBlock() && skipped.contains(pending.keyword().text())
+                            && !pending.keyword().quoted() && !stack.isEmpty() && stack.peek().keyword != null
+                            && stack.peek().keyword.text().equals(skippedIn)) {
+                        pendingContainer.remove(pendingContainer.size() - 1);
+                        skipDepth = 1;
+                    } else if (pending != null && !pending.hasBlock()) {
                         pendingContainer.remove(pendingContainer.size() - 1);
                         stack.push(new Open(pending.keyword(), pending.args(), t.position()));
                     } else {
@@ -123,6 +156,23 @@ public final class TreeBuilder {
         flushTop();
     }
 
+    /** A line inside a skipped block that neither opens nor closes a block nor starts a top-level one. */
+    private boolean plainSkippedLine(String text) {
+        if (text.indexOf('{') >= 0 || text.indexOf('}') >= 0) {
+            return false;
+        }
+        int n = text.length();
+        int from = 0;
+        while (from < n && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
+            from++;
+        }
+        int to = from;
+        while (to < n && text.charAt(to) != ' ' && text.charAt(to) != '\t') {
+            to++;
+        }
+        return to == from || !topLevelOnly.contains(text.substring(from, to));
+    }
+
     /** Hands completed top-level statements to the streaming consumer, keeping the last one open for a '{'. */
     private void flushTop() {
         if (onTopLevel == null || top.size() < 2 || !stack.isEmpty()) {
@@ -142,6 +192,7 @@ public final class TreeBuilder {
 
     /** Ends the input: reports blocks never closed and delivers what is left. */
     public void finish() {
+        skipDepth = 0;
         while (!stack.isEmpty()) {
             Open o = stack.peek();
             if (o.keyword != null) {

@@ -291,6 +291,9 @@ final class FakeIpvsKernel implements NetlinkChannel {
     }
 
     private void ack(NlMsgHeader request, int error) {
+        if (error == 0 && !request.hasFlag(NetlinkConstants.NLM_F_ACK)) {
+            return; // as the kernel: success is only acknowledged when asked for, an error always is
+        }
         ByteBuffer p = ByteBuffer.allocate(20).order(ByteOrder.nativeOrder()).putInt(error);
         request.write(p);
         outbox.add(ByteBuffer.wrap(NetlinkMessage.frame(NetlinkConstants.NLMSG_ERROR, NetlinkConstants.NLM_F_CAPPED,

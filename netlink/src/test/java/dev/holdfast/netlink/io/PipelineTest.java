@@ -10,7 +10,6 @@ import dev.holdfast.netlink.NlMsgHeader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,15 +17,13 @@ import org.junit.jupiter.api.Test;
 class PipelineTest {
 
     @Test
-    void acksAreMatchedBySequenceEvenOutOfOrderAndAmongStaleReplies() {
+    void acksAreMatchedBySequenceAmongStaleReplies() {
         FakeChannel channel = new FakeChannel(1 << 20, datagram -> {
             List<NetlinkMessage> requests = NetlinkMessage.parseAll(datagram);
             List<Object> replies = new ArrayList<>();
             replies.add(ack(9999, 0)); // stale: from an earlier, abandoned request
-            List<NetlinkMessage> reversed = new ArrayList<>(requests);
-            Collections.reverse(reversed);
-            for (NetlinkMessage r : reversed) {
-                assertThat(r.header().hasFlag(NetlinkConstants.NLM_F_ACK | NetlinkConstants.NLM_F_REQUEST)).isTrue();
+            for (NetlinkMessage r : requests) {
+                assertThat(r.header().hasFlag(NetlinkConstants.NLM_F_REQUEST)).isTrue();
                 replies.add(ack(r.sequence(), r.payload().get(0) == 2 ? -17 : 0));
             }
             return replies;
@@ -37,6 +34,32 @@ class PipelineTest {
         assertThat(outcomes).extracting(o -> o.request().description()).containsExactly("one", "two", "three");
         assertThat(outcomes).extracting(Outcome::ok).containsExactly(true, false, true);
         assertThat(outcomes.get(1).error().orElseThrow()).hasMessage("two: File exists");
+    }
+
+    @Test
+    void onlyTheLastRequestOfADatagramAsksForAnAckAndSilenceBeforeItMeansSuccess() {
+        FakeChannel channel = new FakeChannel(1 << 20, datagram -> {
+            List<Object> replies = new ArrayList<>();
+            for (NetlinkMessage r : NetlinkMessage.parseAll(datagram)) {
+                // the kernel's rule (netlink_rcv_skb): an error always answers, success only when NLM_F_ACK asks
+                boolean fails = r.payload().get(0) == 2;
+                if (fails || r.header().hasFlag(NetlinkConstants.NLM_F_ACK)) {
+                    replies.add(ack(r.sequence(), fails ? -2 : 0));
+                }
+            }
+            return replies;
+        });
+        NetlinkSocket socket = new NetlinkSocket(channel);
+        List<Outcome> outcomes = socket.pipeline(List.of(req("one", 1), req("two", 2), req("three", 3),
+                req("four", 4)));
+        assertThat(channel.sent).hasSize(1);
+        assertThat(NetlinkMessage.parseAll(channel.sent.get(0).duplicate()))
+                .extracting(m -> m.header().hasFlag(NetlinkConstants.NLM_F_ACK)).containsExactly(false, false, false, true);
+        assertThat(outcomes).extracting(Outcome::ok).containsExactly(true, false, true, true);
+        assertThat(outcomes.get(1).error().orElseThrow()).hasMessage("two: No such file or directory");
+        // the last one failing is its own answer, and still settles those before it
+        List<Outcome> lastFails = socket.pipeline(List.of(req("five", 5), req("six", 2)));
+        assertThat(lastFails).extracting(Outcome::ok).containsExactly(true, false);
     }
 
     @Test
