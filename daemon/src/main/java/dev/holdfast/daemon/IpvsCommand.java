@@ -266,6 +266,12 @@ final class IpvsCommand implements Callable<Integer> {
             if (apply == null) {
                 return null;
             }
+            // A few thousand native calls at most: jnr-ffi's reflective invoker is fast enough, and skips
+            // generating a bytecode stub per native method at start-up (seconds under emulation). Only when the
+            // caller did not choose.
+            if (System.getProperty("jnr.ffi.asm.enabled") == null) {
+                System.setProperty("jnr.ffi.asm.enabled", "false");
+            }
             try {
                 return apply.call();
             } catch (RuntimeException e) {
