@@ -50,19 +50,26 @@ public final class ConfigLoader {
         }
     }
 
+    private ConfigBinder newBinder(Diagnostics diags) {
+        return new ConfigBinder(diags, options.hostUsers(), options.hostInterfaces());
+    }
+
     private LoadResult run(String name, boolean readAhead,
             java.util.function.Function<Preprocessor, List<LogicalLine>> read) {
         Diagnostics diags = new Diagnostics();
-        ConfigBinder binder = new ConfigBinder(diags, options.hostUsers(), options.hostInterfaces());
         ReadAhead ahead = readAhead ? new ReadAhead() : null;
+        // with a reading thread, the binder (its grammars: a second or so under emulation) is built while the
+        // reading starts; without one the tree builder hands statements straight to it
+        ConfigBinder[] binder = {ahead != null ? null : newBinder(diags)};
         Diagnostics readingDiags = ahead != null ? ahead.readingDiagnostics() : diags;
         TreeBuilder tree = new TreeBuilder(readingDiags, ConfigBinder.TOP_LEVEL_BLOCKS)
-                .streaming(ahead != null ? ahead::statement : st -> binder.bind(List.of(st)));
-        if (!options.readCheckers()) {
-            tree.skipping(ConfigBinder.CHECKER_BLOCKS, "real_server");
-        }
+                .streaming(ahead != null ? ahead::statement : st -> binder[0].bind(List.of(st)));
         Preprocessor pre = new Preprocessor(new Preprocessor.Options(options.configId(), options.environment(),
                 options.randomSeed(), options.allConfig(), options.maxFileBytes()), readingDiags, tree::line);
+        if (!options.readCheckers()) {
+            tree.skipping(ConfigBinder.CHECKER_BLOCKS, "real_server");
+            pre.filtering(tree::skipsBraceless);
+        }
         KeepalivedConfig config = null;
         try {
             Runnable reading = () -> {
@@ -70,11 +77,11 @@ public final class ConfigLoader {
                 tree.finish();
             };
             if (ahead != null) {
-                ahead.run(reading, diags, st -> binder.bind(List.of(st)));
+                ahead.run(reading, diags, () -> binder[0] = newBinder(diags), st -> binder[0].bind(List.of(st)));
             } else {
                 reading.run();
             }
-            config = binder.build();
+            config = binder[0].build();
         } catch (StackOverflowError | OutOfMemoryError e) {
             diags.report(Position.of(name, 1, 1), Severity.FATAL, Kind.SYNTAX,
                     "configuration too large or too deeply nested to read (" + e.getClass().getSimpleName() + ")");

@@ -41,10 +41,11 @@ final class ReadAhead {
     }
 
     /**
-     * Runs {@code read} on a thread of its own and binds each statement on this one; what the reading side threw is
-     * thrown here, after the statements before it were bound, as a single thread would have.
+     * Runs {@code read} on a thread of its own and binds each statement on this one, after {@code prepare} (which
+     * runs here while the reading starts); what the reading side threw is thrown here, after the statements before
+     * it were bound, as a single thread would have.
      */
-    void run(Runnable read, Diagnostics diags, Consumer<Statement> bind) {
+    void run(Runnable read, Diagnostics diags, Runnable prepare, Consumer<Statement> bind) {
         Thread reader = new Thread(() -> {
             try {
                 read.run();
@@ -58,6 +59,7 @@ final class ReadAhead {
         reader.setDaemon(true);
         reader.start();
         try {
+            prepare.run();
             while (true) {
                 Step step = take();
                 diags.replay(step.before());

@@ -40,6 +40,7 @@ public final class Preprocessor {
     private final Deque<Path> includeStack = new ArrayDeque<>();
     private final List<Path> filesRead = new ArrayList<>();
     private boolean outputLimitReported;
+    private LineFilter filter = LineFilter.NONE;
 
     public Preprocessor(Options options, Diagnostics diags) {
         this(options, diags, null);
@@ -51,6 +52,12 @@ public final class Preprocessor {
         this.diags = diags;
         this.sink = sink != null ? sink : collected::add;
         this.defs = new Definitions(options.configId(), options.environment(), new Random(options.randomSeed()));
+    }
+
+    /** Plain lines the consumer would ignore are dropped unmade (see {@link LineFilter}). */
+    public Preprocessor filtering(LineFilter filter) {
+        this.filter = filter;
+        return this;
     }
 
     /** Reads the main file; a missing or unreadable main file is FATAL. */
@@ -127,13 +134,15 @@ public final class Preprocessor {
             return;
         }
         int length = clean.length();
+        // a clean text as long as its bytes is ASCII: the common lines are then scanned in the bytes themselves
+        byte[] ascii = length == bytes.length ? bytes : null;
         int start = 0;
         int number = 0;
         while (start < length) {
             int nl = clean.indexOf('\n', start);
             int end = nl < 0 ? length : nl;
             number++;
-            if (collecting != null || !plainLine(clean, start, end, number, display, dir)) {
+            if (collecting != null || !plainLine(clean, ascii, start, end, number, display, dir)) {
                 collecting = physicalLine(new SourceLine(number, clean.substring(start, end)), display, repair,
                         collecting, dir);
             }
@@ -147,14 +156,16 @@ public final class Preprocessor {
      * its comment, so that neither the copy-paste repair nor the decommenter would change anything but the
      * blanks and the comment. Returns false, having done nothing, for any other line.
      */
-    private boolean plainLine(String text, int start, int end, int number, String display, Path dir) {
+    private boolean plainLine(String text, byte[] ascii, int start, int end, int number, String display, Path dir) {
         int from = start;
-        while (from < end && Decommenter.isBlank(text.charAt(from))) {
+        while (from < end && Decommenter.isBlank(ascii != null ? (char) ascii[from] : text.charAt(from))) {
             from++;
         }
         int cut = end;
+        // whether the line language or a block boundary could be involved: then the line is never dropped unmade
+        boolean special = false;
         for (int k = from; k < end; k++) {
-            char c = text.charAt(k);
+            char c = ascii != null ? (char) ascii[k] : text.charAt(k);
             if (c == '#' || c == '!') {
                 cut = k;
                 break;
@@ -162,9 +173,13 @@ public final class Preprocessor {
             if (c == '"' || c == '\\' || c == '`' || c > 0x7e) {
                 return false;
             }
+            special |= c == '$' || c == '@' || c == '~' || c == '{' || c == '}';
         }
         while (cut > from && Decommenter.isBlank(text.charAt(cut - 1))) {
             cut--;
+        }
+        if (cut > from && !special && !text.startsWith("include", from) && filter.discards(text, from, cut)) {
+            return true;
         }
         if (cut > from) {
             // Without a backslash no definition continues on the next line, so nothing is collected.

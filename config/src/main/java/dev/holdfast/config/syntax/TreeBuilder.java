@@ -35,7 +35,10 @@ public final class TreeBuilder {
     public TreeBuilder(Diagnostics diags, Set<String> topLevelOnly) {
         this.diags = diags;
         this.topLevelOnly = topLevelOnly;
+        this.topLevelWords = topLevelOnly.toArray(new String[0]);
     }
+
+    private final String[] topLevelWords;
 
     private final Tokenizer tokenizer = new Tokenizer();
     private final Deque<Open> stack = new ArrayDeque<>();
@@ -80,7 +83,7 @@ public final class TreeBuilder {
 
     /** Feeds one logical line. */
     public void line(LogicalLine line) {
-        if (skipDepth > 0 && plainSkippedLine(line.text())) {
+        if (skipDepth > 0 && plainSkippedLine(line.text(), 0, line.text().length())) {
             return;
         }
         {
@@ -156,21 +159,40 @@ public final class TreeBuilder {
         flushTop();
     }
 
-    /** A line inside a skipped block that neither opens nor closes a block nor starts a top-level one. */
-    private boolean plainSkippedLine(String text) {
-        if (text.indexOf('{') >= 0 || text.indexOf('}') >= 0) {
+    /** Whether {@code text[from, to)} is a line inside a skipped block that changes nothing here. */
+    private boolean plainSkippedLine(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c == '{' || c == '}') {
+                return false;
+            }
+        }
+        return skipsBraceless(text, from, to);
+    }
+
+    /**
+     * For a line without braces, {@code text[from, to)}: whether it lies inside a skipped block and does not start
+     * a top-level block (which would end the skipping), so that it changes nothing here and the preprocessor may
+     * drop it unmade.
+     */
+    public boolean skipsBraceless(String text, int from, int to) {
+        if (skipDepth == 0) {
             return false;
         }
-        int n = text.length();
-        int from = 0;
-        while (from < n && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
+        while (from < to && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
             from++;
         }
-        int to = from;
-        while (to < n && text.charAt(to) != ' ' && text.charAt(to) != '\t') {
-            to++;
+        int end = from;
+        while (end < to && text.charAt(end) != ' ' && text.charAt(end) != '\t') {
+            end++;
         }
-        return to == from || !topLevelOnly.contains(text.substring(from, to));
+        int length = end - from;
+        for (String keyword : topLevelWords) {
+            if (keyword.length() == length && text.regionMatches(from, keyword, 0, length)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Hands completed top-level statements to the streaming consumer, keeping the last one open for a '{'. */
