@@ -58,12 +58,14 @@ class ManyCheckersTest {
             }
         };
         try (Nginx nginx = Nginx.start()) {
-            CheckPolicy policy = new CheckPolicy(1, Duration.ofMillis(200), Duration.ofMillis(500),
-                    Duration.ofMillis(500), true, Duration.ofSeconds(2));
             List<VirtualServerSpec> specs = new ArrayList<>();
             for (int v = 0; v < 100; v++) {
                 List<RealServerSpec> servers = new ArrayList<>();
                 for (int r = 0; r < 10; r++) {
+                    // every checker different (its connect_timeout, by a millisecond): identical probes would be
+                    // run once for all (SharedProbes), and this test is about 2,000 of them
+                    CheckPolicy policy = new CheckPolicy(1, Duration.ofMillis(200), Duration.ofMillis(500),
+                            Duration.ofMillis(500), true, Duration.ofMillis(2000 + v * 10 + r));
                     servers.add(new RealServerSpec(InetAddress.getByName("10.1." + v + "." + (r + 1)), 80, 1,
                             ForwardingMethod.DR, false, 0, 0, List.of(
                             new TcpCheckSpec(policy, Probes.loopback(nginx.port())),
