@@ -15,9 +15,18 @@ public final class Attribute {
     private final byte[] value;
 
     public Attribute(int type, boolean nested, byte[] value) {
+        this(type, nested, value.clone(), true);
+    }
+
+    private Attribute(int type, boolean nested, byte[] value, boolean owned) {
         this.type = type;
         this.nested = nested;
-        this.value = value.clone();
+        this.value = value;
+    }
+
+    /** An attribute that takes {@code value} as it is: the caller made it for this attribute alone. */
+    static Attribute owning(int type, boolean nested, byte[] value) {
+        return new Attribute(type, nested, value, true);
     }
 
     /** The attribute type without the NLA_F_NESTED / NLA_F_NET_BYTEORDER bits. */

@@ -54,10 +54,11 @@ final class DestinationCodec {
      * destination then has the service's family.
      */
     static DestinationStatus read(Attributes a, Family serviceFamily) {
-        Family family = a.get(IPVS_DEST_ATTR_ADDR_FAMILY).map(f -> AddressCodec.family(f.u16())).orElse(serviceFamily);
+        Family family = a.has(IPVS_DEST_ATTR_ADDR_FAMILY) ? AddressCodec.family(a.u16(IPVS_DEST_ATTR_ADDR_FAMILY, 0))
+                : serviceFamily;
         InetAddress address = AddressCodec.decode(a.require(IPVS_DEST_ATTR_ADDR, "IPVS_DEST_ATTR_ADDR").bytes(), family);
         int port = a.require(IPVS_DEST_ATTR_PORT, "IPVS_DEST_ATTR_PORT").be16();
-        int method = a.get(IPVS_DEST_ATTR_FWD_METHOD).map(Attribute::u32).orElse(0) & IP_VS_CONN_F_FWD_MASK;
+        int method = a.u32(IPVS_DEST_ATTR_FWD_METHOD, 0) & IP_VS_CONN_F_FWD_MASK;
         try {
             Forwarding forwarding = switch (method) {
                 case IP_VS_CONN_F_MASQ -> Forwarding.NAT;
@@ -70,14 +71,10 @@ final class DestinationCodec {
                 case IP_VS_CONN_F_BYPASS -> Forwarding.BYPASS;
                 default -> throw new IllegalArgumentException("unknown forwarding method " + method);
             };
-            Destination d = new Destination(address, port, forwarding,
-                    a.get(IPVS_DEST_ATTR_WEIGHT).map(Attribute::u32).orElse(0),
-                    a.get(IPVS_DEST_ATTR_U_THRESH).map(Attribute::u32AsLong).orElse(0L),
-                    a.get(IPVS_DEST_ATTR_L_THRESH).map(Attribute::u32AsLong).orElse(0L));
-            return new DestinationStatus(d,
-                    a.get(IPVS_DEST_ATTR_ACTIVE_CONNS).map(Attribute::u32AsLong).orElse(0L),
-                    a.get(IPVS_DEST_ATTR_INACT_CONNS).map(Attribute::u32AsLong).orElse(0L),
-                    a.get(IPVS_DEST_ATTR_PERSIST_CONNS).map(Attribute::u32AsLong).orElse(0L),
+            Destination d = new Destination(address, port, forwarding, a.u32(IPVS_DEST_ATTR_WEIGHT, 0),
+                    a.u32AsLong(IPVS_DEST_ATTR_U_THRESH, 0), a.u32AsLong(IPVS_DEST_ATTR_L_THRESH, 0));
+            return new DestinationStatus(d, a.u32AsLong(IPVS_DEST_ATTR_ACTIVE_CONNS, 0),
+                    a.u32AsLong(IPVS_DEST_ATTR_INACT_CONNS, 0), a.u32AsLong(IPVS_DEST_ATTR_PERSIST_CONNS, 0),
                     StatsCodec.read(a, IPVS_DEST_ATTR_STATS, IPVS_DEST_ATTR_STATS64));
         } catch (IllegalArgumentException e) {
             throw new NetlinkDecodeException("destination " + new DestinationKey(address, port) + ": " + e.getMessage());

@@ -259,7 +259,11 @@ public final class IpvsClient implements AutoCloseable {
     }
 
     private static Attributes nested(NetlinkMessage m, int type, String name) {
-        return m.genl().attributes().require(type, name).nested();
+        Attributes nested = m.genl().attributes().nested(type);
+        if (nested == null) {
+            throw new dev.holdfast.netlink.NetlinkDecodeException("missing attribute " + name + " (type " + type + ")");
+        }
+        return nested;
     }
 
     /** Runs a decoder; a malformed reply becomes an IpvsException naming the request it answered. */

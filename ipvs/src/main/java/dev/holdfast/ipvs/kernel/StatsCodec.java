@@ -16,23 +16,22 @@ final class StatsCodec {
     private StatsCodec() {}
 
     static Stats read(Attributes owner, int stats32Type, int stats64Type) {
-        Optional<Attribute> s64 = owner.get(stats64Type);
-        if (s64.isPresent()) {
-            Attributes a = s64.get().nested();
-            return new Stats(u64(a, IPVS_STATS_ATTR_CONNS), u64(a, IPVS_STATS_ATTR_INPKTS), u64(a, IPVS_STATS_ATTR_OUTPKTS),
-                    u64(a, IPVS_STATS_ATTR_INBYTES), u64(a, IPVS_STATS_ATTR_OUTBYTES), u64(a, IPVS_STATS_ATTR_CPS),
-                    u64(a, IPVS_STATS_ATTR_INPPS), u64(a, IPVS_STATS_ATTR_OUTPPS), u64(a, IPVS_STATS_ATTR_INBPS),
-                    u64(a, IPVS_STATS_ATTR_OUTBPS));
+        Attributes a = owner.nested(stats64Type);
+        if (a != null) {
+            return new Stats(a.u64(IPVS_STATS_ATTR_CONNS, 0), a.u64(IPVS_STATS_ATTR_INPKTS, 0),
+                    a.u64(IPVS_STATS_ATTR_OUTPKTS, 0), a.u64(IPVS_STATS_ATTR_INBYTES, 0),
+                    a.u64(IPVS_STATS_ATTR_OUTBYTES, 0), a.u64(IPVS_STATS_ATTR_CPS, 0), a.u64(IPVS_STATS_ATTR_INPPS, 0),
+                    a.u64(IPVS_STATS_ATTR_OUTPPS, 0), a.u64(IPVS_STATS_ATTR_INBPS, 0), a.u64(IPVS_STATS_ATTR_OUTBPS, 0));
         }
-        Optional<Attribute> s32 = owner.get(stats32Type);
-        if (s32.isEmpty()) {
+        a = owner.nested(stats32Type);
+        if (a == null) {
             return Stats.ZERO;
         }
-        Attributes a = s32.get().nested();
-        return new Stats(u32(a, IPVS_STATS_ATTR_CONNS), u32(a, IPVS_STATS_ATTR_INPKTS), u32(a, IPVS_STATS_ATTR_OUTPKTS),
-                u64(a, IPVS_STATS_ATTR_INBYTES), u64(a, IPVS_STATS_ATTR_OUTBYTES), u32(a, IPVS_STATS_ATTR_CPS),
-                u32(a, IPVS_STATS_ATTR_INPPS), u32(a, IPVS_STATS_ATTR_OUTPPS), u32(a, IPVS_STATS_ATTR_INBPS),
-                u32(a, IPVS_STATS_ATTR_OUTBPS));
+        return new Stats(a.u32AsLong(IPVS_STATS_ATTR_CONNS, 0), a.u32AsLong(IPVS_STATS_ATTR_INPKTS, 0),
+                a.u32AsLong(IPVS_STATS_ATTR_OUTPKTS, 0), a.u64(IPVS_STATS_ATTR_INBYTES, 0),
+                a.u64(IPVS_STATS_ATTR_OUTBYTES, 0), a.u32AsLong(IPVS_STATS_ATTR_CPS, 0),
+                a.u32AsLong(IPVS_STATS_ATTR_INPPS, 0), a.u32AsLong(IPVS_STATS_ATTR_OUTPPS, 0),
+                a.u32AsLong(IPVS_STATS_ATTR_INBPS, 0), a.u32AsLong(IPVS_STATS_ATTR_OUTBPS, 0));
     }
 
     /** Writes counters as the kernel does (used by test kernels). */
@@ -46,11 +45,4 @@ final class StatsCodec {
         w.endNested(n);
     }
 
-    private static long u64(Attributes a, int type) {
-        return a.get(type).map(Attribute::u64).orElse(0L);
-    }
-
-    private static long u32(Attributes a, int type) {
-        return a.get(type).map(Attribute::u32AsLong).orElse(0L);
-    }
 }
