@@ -68,7 +68,7 @@ public final class ConfigLoader {
                 options.randomSeed(), options.allConfig(), options.maxFileBytes()), readingDiags, tree::line);
         if (!options.readCheckers()) {
             tree.skipping(ConfigBinder.CHECKER_BLOCKS, "real_server");
-            pre.filtering(tree::skipsBraceless);
+            pre.filtering(tree.skippedLines());
         }
         KeepalivedConfig config = null;
         try {

@@ -1,14 +1,29 @@
 package dev.holdfast.config.pre;
 
 /**
- * Lets the reader of the logical lines drop a plain line before it is made: one the line language leaves as it is
- * (no parameter, conditional, sequence or include) and that the reader would ignore anyway (inside a block it skips).
- * Asked only for lines without braces, with the line's text between {@code from} and {@code to}, already stripped
- * of blanks and comment.
+ * Lets the reader of the logical lines drop plain lines before they are made: lines the line language leaves as
+ * they are (no parameter, conditional, sequence, include, quote or escape) and that the reader ignores anyway
+ * (inside a block it skips). The preprocessor asks only about lines without braces.
  */
-@FunctionalInterface
 public interface LineFilter {
-    boolean discards(String text, int from, int to);
+    /** Whether the reader ignores plain lines now (it is inside a skipped block). */
+    boolean active();
 
-    LineFilter NONE = (text, from, to) -> false;
+    /**
+     * Whether a plain line whose first word is {@code text[from, to)} may be dropped while {@link #active()}:
+     * false for a word that would end the skipping (a top-level keyword).
+     */
+    boolean drops(CharSequence text, int from, int to);
+
+    LineFilter NONE = new LineFilter() {
+        @Override
+        public boolean active() {
+            return false;
+        }
+
+        @Override
+        public boolean drops(CharSequence text, int from, int to) {
+            return false;
+        }
+    };
 }

@@ -139,6 +139,14 @@ public final class Preprocessor {
         int start = 0;
         int number = 0;
         while (start < length) {
+            if (ascii != null && collecting == null && filter.active()) {
+                int next = droppedLines(ascii, clean, start);
+                number += droppedLines;
+                start = next;
+                if (start >= length) {
+                    break;
+                }
+            }
             int nl = clean.indexOf('\n', start);
             int end = nl < 0 ? length : nl;
             number++;
@@ -149,6 +157,63 @@ public final class Preprocessor {
             start = end + 1;
         }
         repair.report(diags);
+    }
+
+    /** How many lines the last {@link #droppedLines} call went past. */
+    private int droppedLines;
+
+    /**
+     * From the line starting at {@code at} in an ASCII file, goes past every line the filter drops (see
+     * {@link LineFilter}), in one scan of the bytes; returns the start of the first line it does not drop (or the
+     * end), having counted the lines in {@link #droppedLines}. Blank and comment-only lines are dropped too.
+     */
+    private int droppedLines(byte[] b, String text, int at) {
+        int n = b.length;
+        int lines = 0;
+        while (at < n) {
+            int p = at;
+            while (p < n && (b[p] == ' ' || b[p] == '\t')) {
+                p++;
+            }
+            int word = p;
+            while (p < n && b[p] > ' ' && b[p] < 0x7f && b[p] != '#' && b[p] != '!') {
+                p++;
+            }
+            int wordEnd = p;
+            boolean plain = true;
+            while (p < n && b[p] != '\n') {
+                byte c = b[p];
+                if (c == '#' || c == '!') {
+                    while (p < n && b[p] != '\n') {
+                        p++;
+                    }
+                    break;
+                }
+                if (c == '"' || c == '\\' || c == '`' || c == '$' || c == '@' || c == '~' || c == '{' || c == '}'
+                        || c < 0 || c == 0x7f || (c < ' ' && c != '\t')) {
+                    plain = false;
+                    break;
+                }
+                p++;
+            }
+            if (!plain || (wordEnd > word && !dropsWord(text, word, wordEnd))) {
+                break;
+            }
+            lines++;
+            at = p + 1;
+        }
+        droppedLines = lines;
+        return Math.min(at, n);
+    }
+
+    private boolean dropsWord(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c == '"' || c == '\\' || c == '`' || c == '$' || c == '@' || c == '~' || c == '{' || c == '}') {
+                return false;
+            }
+        }
+        return !text.startsWith("include", from) && filter.drops(text, from, to);
     }
 
     /**
@@ -178,7 +243,7 @@ public final class Preprocessor {
         while (cut > from && Decommenter.isBlank(text.charAt(cut - 1))) {
             cut--;
         }
-        if (cut > from && !special && !text.startsWith("include", from) && filter.discards(text, from, cut)) {
+        if (cut > from && !special && filter.active() && dropsWord(text, from, firstWordEnd(text, from, cut))) {
             return true;
         }
         if (cut > from) {
@@ -212,6 +277,14 @@ public final class Preprocessor {
             return null;
         }
         return process(text, pos, dir, 0);
+    }
+
+    private static int firstWordEnd(String text, int from, int to) {
+        int end = from;
+        while (end < to && !Decommenter.isBlank(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     private static String stripTrailingBlanks(String s) {

@@ -3,6 +3,7 @@ package dev.holdfast.config.syntax;
 import dev.holdfast.config.diag.Diagnostic.Kind;
 import dev.holdfast.config.diag.Diagnostics;
 import dev.holdfast.config.diag.Position;
+import dev.holdfast.config.pre.LineFilter;
 import dev.holdfast.config.pre.LogicalLine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -170,12 +171,23 @@ public final class TreeBuilder {
         return skipsBraceless(text, from, to);
     }
 
-    /**
-     * For a line without braces, {@code text[from, to)}: whether it lies inside a skipped block and does not start
-     * a top-level block (which would end the skipping), so that it changes nothing here and the preprocessor may
-     * drop it unmade.
-     */
-    public boolean skipsBraceless(String text, int from, int to) {
+    /** What the preprocessor may drop unmade: plain lines inside a skipped block (see {@link LineFilter}). */
+    public LineFilter skippedLines() {
+        return new LineFilter() {
+            @Override
+            public boolean active() {
+                return skipDepth > 0;
+            }
+
+            @Override
+            public boolean drops(CharSequence text, int from, int to) {
+                return skipDepth > 0 && !isTopLevelWord(text, from, to);
+            }
+        };
+    }
+
+    /** For a line without braces: whether it lies inside a skipped block and does not end the skipping. */
+    private boolean skipsBraceless(String text, int from, int to) {
         if (skipDepth == 0) {
             return false;
         }
@@ -186,13 +198,23 @@ public final class TreeBuilder {
         while (end < to && text.charAt(end) != ' ' && text.charAt(end) != '\t') {
             end++;
         }
-        int length = end - from;
+        return !isTopLevelWord(text, from, end);
+    }
+
+    private boolean isTopLevelWord(CharSequence text, int from, int to) {
+        int length = to - from;
         for (String keyword : topLevelWords) {
-            if (keyword.length() == length && text.regionMatches(from, keyword, 0, length)) {
-                return false;
+            if (keyword.length() == length) {
+                boolean same = true;
+                for (int k = 0; k < length && same; k++) {
+                    same = keyword.charAt(k) == text.charAt(from + k);
+                }
+                if (same) {
+                    return true;
+                }
             }
         }
-        return true;
+        return false;
     }
 
     /** Hands completed top-level statements to the streaming consumer, keeping the last one open for a '{'. */

@@ -102,6 +102,47 @@ class CheckersUnreadTest {
                 .containsExactly(7L);
     }
 
+    @Test
+    void definitionsCommentsAndAForgottenBraceBeforeABlockOnItsOwnLine() {
+        String conf = """
+                virtual_server 10.0.0.1 80 {
+                    real_server 10.0.1.1 80 {
+                        weight 3
+                        HTTP_GET {
+                            # a comment
+                            ! another
+
+                            url {
+                                path /health   # trailing comment
+                                status_code 200
+                            }
+                            $W=9
+                            connect_timeout 3
+                        }
+                    }
+                    real_server 10.0.1.2 80 {
+                        weight $W
+                        TCP_CHECK {
+                            connect_timeout 3
+                            retry 2
+                    }
+                virtual_server 10.0.0.3 80
+                {
+                    real_server 10.0.1.3 80 {
+                        weight 4
+                    }
+                }
+                """;
+        sameTable("t.conf", conf.getBytes(StandardCharsets.UTF_8), Path.of("."));
+        LoadResult unread = load(OPTIONS.withoutCheckers(), "t.conf", conf.getBytes(StandardCharsets.UTF_8),
+                Path.of("."));
+        assertThat(unread.config().virtualServers()).hasSize(2);
+        assertThat(unread.config().virtualServers().get(0).realServers()).extracting(rs -> rs.weight())
+                .containsExactly(3L, 9L);
+        assertThat(unread.config().virtualServers().get(1).realServers()).extracting(rs -> rs.weight())
+                .containsExactly(4L);
+    }
+
     private static Path shared() {
         String env = System.getenv("HOLDFAST_SHARED");
         Path p = env != null ? Path.of(env) : Path.of("../../shared");
