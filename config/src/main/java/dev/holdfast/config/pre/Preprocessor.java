@@ -176,11 +176,12 @@ public final class Preprocessor {
                 p++;
             }
             int word = p;
+            boolean plain = true;
             while (p < n && b[p] > ' ' && b[p] < 0x7f && b[p] != '#' && b[p] != '!') {
+                plain &= !special(b[p]);
                 p++;
             }
             int wordEnd = p;
-            boolean plain = true;
             while (p < n && b[p] != '\n') {
                 byte c = b[p];
                 if (c == '#' || c == '!') {
@@ -189,14 +190,13 @@ public final class Preprocessor {
                     }
                     break;
                 }
-                if (c == '"' || c == '\\' || c == '`' || c == '$' || c == '@' || c == '~' || c == '{' || c == '}'
-                        || c < 0 || c == 0x7f || (c < ' ' && c != '\t')) {
+                if (special(c) || c < 0 || c == 0x7f || (c < ' ' && c != '\t')) {
                     plain = false;
                     break;
                 }
                 p++;
             }
-            if (!plain || (wordEnd > word && !dropsWord(text, word, wordEnd))) {
+            if (!plain || (wordEnd > word && (startsInclude(b, word, wordEnd) || !filter.drops(text, word, wordEnd)))) {
                 break;
             }
             lines++;
@@ -206,10 +206,22 @@ public final class Preprocessor {
         return Math.min(at, n);
     }
 
+    /** A character of the line language, a quote, an escape or a brace: a line with one is never dropped unmade. */
+    private static boolean special(int c) {
+        return c == '"' || c == '\\' || c == '`' || c == '$' || c == '@' || c == '~' || c == '{' || c == '}';
+    }
+
+    private static boolean startsInclude(byte[] b, int from, int to) {
+        if (to - from < 7) {
+            return false;
+        }
+        return b[from] == 'i' && b[from + 1] == 'n' && b[from + 2] == 'c' && b[from + 3] == 'l' && b[from + 4] == 'u'
+                && b[from + 5] == 'd' && b[from + 6] == 'e';
+    }
+
     private boolean dropsWord(String text, int from, int to) {
         for (int k = from; k < to; k++) {
-            char c = text.charAt(k);
-            if (c == '"' || c == '\\' || c == '`' || c == '$' || c == '@' || c == '~' || c == '{' || c == '}') {
+            if (special(text.charAt(k))) {
                 return false;
             }
         }

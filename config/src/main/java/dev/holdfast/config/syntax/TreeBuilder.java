@@ -37,9 +37,21 @@ public final class TreeBuilder {
         this.diags = diags;
         this.topLevelOnly = topLevelOnly;
         this.topLevelWords = topLevelOnly.toArray(new String[0]);
+        for (String w : topLevelWords) {
+            if (w.isEmpty() || w.length() > 63 || w.charAt(0) > 127) {
+                this.anyFirst = true;
+            } else {
+                this.topLevelFirst[w.charAt(0)] = true;
+                this.topLevelLengths |= 1L << w.length();
+            }
+        }
     }
 
     private final String[] topLevelWords;
+    /** quick rejection before comparing with every top-level word: their first characters and their lengths */
+    private final boolean[] topLevelFirst = new boolean[128];
+    private long topLevelLengths;
+    private boolean anyFirst;
 
     private final Tokenizer tokenizer = new Tokenizer();
     private final Deque<Open> stack = new ArrayDeque<>();
@@ -203,6 +215,10 @@ public final class TreeBuilder {
 
     private boolean isTopLevelWord(CharSequence text, int from, int to) {
         int length = to - from;
+        if (!anyFirst && (length == 0 || length > 63 || (topLevelLengths & (1L << length)) == 0
+                || text.charAt(from) > 127 || !topLevelFirst[text.charAt(from)])) {
+            return false;
+        }
         for (String keyword : topLevelWords) {
             if (keyword.length() == length) {
                 boolean same = true;

@@ -101,7 +101,7 @@ final class IpvsRequests {
             ServiceCodec.writeKey(w, d.service());
             DestinationCodec.writeKey(w, d.destination());
         }
-        return new Request(op.describe(), family, 0, w.toBytes());
+        return Request.describedLater(op::describe, family, 0, w.toBytes());
     }
 
     private static PayloadWriter genl(int command) {

@@ -12,9 +12,10 @@ import dev.holdfast.netlink.NetlinkConstants;
 import dev.holdfast.netlink.NetlinkDecodeException;
 import dev.holdfast.netlink.NetlinkException;
 import dev.holdfast.netlink.NetlinkMessage;
+import dev.holdfast.netlink.NlMsgHeader;
 import dev.holdfast.netlink.ffi.Native;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -165,9 +166,15 @@ public final class NetlinkSocket implements AutoCloseable {
     }
 
     private List<Outcome> sendBatch(List<Request> batch) {
-        ByteArrayOutputStream datagram = new ByteArrayOutputStream();
+        int bytes = 0;
+        for (Request r : batch) {
+            bytes += NetlinkConstants.align(NetlinkConstants.NLMSG_HDRLEN + r.payloadLength());
+        }
+        // one datagram, the messages framed in place (the padding between them stays zero)
+        ByteBuffer datagram = ByteBuffer.allocate(bytes).order(ByteOrder.nativeOrder());
         Map<Integer, Integer> pending = new HashMap<>();
-        List<List<NetlinkMessage>> replies = new ArrayList<>();
+        // data replies per request, made only for a request that gets one
+        List<NetlinkMessage>[] replies = newReplies(batch.size());
         Outcome[] outcomes = new Outcome[batch.size()];
         int last = batch.size() - 1;
         int lastSequence = 0;
@@ -175,13 +182,16 @@ public final class NetlinkSocket implements AutoCloseable {
             Request r = batch.get(i);
             int seq = nextSequence();
             pending.put(seq, i);
-            replies.add(new ArrayList<>());
-            datagram.writeBytes(NetlinkMessage.frame(r.type(), r.flags() | NLM_F_REQUEST | (i == last ? NLM_F_ACK : 0),
-                    seq, 0, r.payload()));
+            int start = datagram.position();
+            int length = NetlinkConstants.NLMSG_HDRLEN + r.payloadLength();
+            new NlMsgHeader(length, r.type(), r.flags() | NLM_F_REQUEST | (i == last ? NLM_F_ACK : 0), seq, 0)
+                    .write(datagram);
+            datagram.put(r.payloadBytes());
+            datagram.position(start + NetlinkConstants.align(length));
             lastSequence = seq;
         }
         try {
-            channel.send(ByteBuffer.wrap(datagram.toByteArray()));
+            channel.send(datagram.flip());
         } catch (NetlinkException e) {
             for (int i = 0; i < batch.size(); i++) {
                 outcomes[i] = Outcome.failure(batch.get(i), relabel(batch.get(i), e));
@@ -213,14 +223,17 @@ public final class NetlinkSocket implements AutoCloseable {
                     continue;
                 }
                 if (!m.isError()) {
-                    replies.get(index).add(m);
+                    if (replies[index] == null) {
+                        replies[index] = new ArrayList<>();
+                    }
+                    replies[index].add(m);
                     continue;
                 }
                 pending.remove(m.sequence());
                 Request r = batch.get(index);
                 try {
                     NetlinkAck ack = m.ack();
-                    outcomes[index] = ack.ok() ? Outcome.success(r, replies.get(index))
+                    outcomes[index] = ack.ok() ? Outcome.success(r, repliesOf(replies, index))
                             : Outcome.failure(r, Native.failure(r.description(), ack.errno(), ack.message()));
                 } catch (NetlinkDecodeException e) {
                     outcomes[index] = Outcome.failure(r, relabel(r, e));
@@ -228,7 +241,7 @@ public final class NetlinkSocket implements AutoCloseable {
                 if (m.sequence() == lastSequence && overrun == null) {
                     // everything before the last request was handled before it: no error by now means success
                     for (int i : pending.values()) {
-                        outcomes[i] = Outcome.success(batch.get(i), replies.get(i));
+                        outcomes[i] = Outcome.success(batch.get(i), repliesOf(replies, i));
                     }
                     pending.clear();
                     break;
@@ -237,9 +250,9 @@ public final class NetlinkSocket implements AutoCloseable {
         }
         for (int i : pending.values()) {
             Request r = batch.get(i);
-            if (!replies.get(i).isEmpty()) {
+            if (replies[i] != null) {
                 // its data reply arrived, so it was handled: the kernel sends a reply or an error, not both
-                outcomes[i] = Outcome.success(r, replies.get(i));
+                outcomes[i] = Outcome.success(r, repliesOf(replies, i));
             } else if (overrun != null) {
                 outcomes[i] = Outcome.failure(r, relabel(r, overrun));
             } else {
@@ -248,6 +261,15 @@ public final class NetlinkSocket implements AutoCloseable {
             }
         }
         return List.of(outcomes);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<NetlinkMessage>[] newReplies(int size) {
+        return (List<NetlinkMessage>[]) new List<?>[size];
+    }
+
+    private static List<NetlinkMessage> repliesOf(List<NetlinkMessage>[] replies, int index) {
+        return replies[index] == null ? List.of() : replies[index];
     }
 
     private static void failPending(List<Request> batch, Map<Integer, Integer> pending, Outcome[] outcomes,
