@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Builds virtual servers from what their blocks said: keepalived's defaults, the VS -> RS -> checker inheritance and
@@ -78,13 +79,13 @@ final class LvsResolver {
                 global.smtpAlert(), Boolean.FALSE);
         Boolean vsFamily6 = familyOf(b.key);
         List<RealServer> servers = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<Endpoint> seen = new HashSet<>();
         for (ServerBuilders.Rs r : b.realServers) {
             RealServer rs = realServer(b, r, method, vsPort, fwmark, vsFamily6, delayLoop, vsAlpha, vsInhibit, label);
             if (rs == null) {
                 continue;
             }
-            if (!seen.add(rs.label())) {
+            if (!seen.add(new Endpoint(rs.ip(), rs.port()))) {
                 diags.error(r.position, Kind.DUPLICATE, "virtual_server " + label + ": real_server " + rs.label()
                         + " appears twice; this one is ignored");
                 continue;
@@ -138,6 +139,10 @@ final class LvsResolver {
         return null;
     }
 
+    /** A real server's address and port: two with the same are one server ({@link RealServer#label()}). */
+    private record Endpoint(IpAddress ip, int port) {
+    }
+
     @SafeVarargs
     private static <T> T firstNonNull(T... values) {
         for (T v : values) {
@@ -152,10 +157,11 @@ final class LvsResolver {
             boolean fwmark, Boolean vsFamily6, long vsDelayLoop, boolean vsAlpha, boolean vsInhibit, String vsLabel) {
         Forwarding m = r.method != null ? r.method : vsMethod;
         int port = r.port == null ? 0 : r.port;
-        String where = "virtual_server " + vsLabel + ": real_server " + r.ip;
+        // the subject of a message, made only when there is one to give
+        Supplier<String> where = () -> "virtual_server " + vsLabel + ": real_server " + r.ip;
         if (fwmark) {
             if (r.port != null && r.port != 0 && m.method() != Forwarding.Method.NAT) {
-                diags.warning(r.position, Kind.SEMANTIC, where + ": the port of a real server of a fwmark service "
+                diags.warning(r.position, Kind.SEMANTIC, where.get() + ": the port of a real server of a fwmark service "
                         + "is not used with " + m.method() + "; cleared");
                 port = 0;
             }
@@ -165,13 +171,13 @@ final class LvsResolver {
             }
         } else if (vs.key instanceof VirtualServer.Address) {
             if (r.port != null && r.port != vsPort) {
-                diags.warning(r.position, Kind.SEMANTIC, where + ": with " + m.method() + " the real server port must "
+                diags.warning(r.position, Kind.SEMANTIC, where.get() + ": with " + m.method() + " the real server port must "
                         + "be the virtual server's; " + r.port + " changed to " + vsPort);
             }
             port = vsPort;
         }
         if (vsFamily6 != null && r.ip.ipv6() != vsFamily6 && m.method() != Forwarding.Method.TUN) {
-            diags.error(r.position, Kind.SEMANTIC, where + ": address family differs from the virtual server's "
+            diags.error(r.position, Kind.SEMANTIC, where.get() + ": address family differs from the virtual server's "
                     + "(only TUN real servers may differ); ignored");
             return null;
         }
@@ -216,7 +222,7 @@ final class LvsResolver {
     }
 
     private Checker checker(CheckerBuilder c, ServerBuilders.Vs vs, ServerBuilders.Rs r, int rsPort,
-            long rsDelayLoop, boolean rsAlpha, String rsVhost, long vsDelayLoop, String where) {
+            long rsDelayLoop, boolean rsAlpha, String rsVhost, long vsDelayLoop, Supplier<String> where) {
         long delayLoop = c.delayLoop != null ? c.delayLoop : rsDelayLoop;
         long defRetry;
         long defDelay;
@@ -251,7 +257,7 @@ final class LvsResolver {
                 : vs.connectTimeout != null ? vs.connectTimeout : 5 * SEC;
         IpAddress connectIp = c.connectIp != null ? c.connectIp : r.ip;
         if (c.bindto != null && connectIp != null && c.bindto.ipv6() != connectIp.ipv6()) {
-            diags.error(c.position, Kind.SEMANTIC, where + ": " + c.type + " bindto " + c.bindto
+            diags.error(c.position, Kind.SEMANTIC, where.get() + ": " + c.type + " bindto " + c.bindto
                     + " is not of the family of " + connectIp + "; bindto ignored");
             c.bindto = null;
         }
@@ -260,7 +266,7 @@ final class LvsResolver {
         switch (c.type) {
             case "HTTP_GET", "SSL_GET" -> {
                 if (c.urls.isEmpty()) {
-                    diags.error(c.position, Kind.SEMANTIC, where + ": " + c.type + " has no url block; keepalived "
+                    diags.error(c.position, Kind.SEMANTIC, where.get() + ": " + c.type + " has no url block; keepalived "
                             + "drops such a checker, so does holdfast");
                     return null;
                 }
@@ -286,7 +292,7 @@ final class LvsResolver {
             }
             case "MISC_CHECK" -> {
                 if (c.miscPath == null) {
-                    diags.error(c.position, Kind.SEMANTIC, where + ": MISC_CHECK without misc_path ignored");
+                    diags.error(c.position, Kind.SEMANTIC, where.get() + ": MISC_CHECK without misc_path ignored");
                     return null;
                 }
                 var script = c.miscPath;
@@ -312,7 +318,7 @@ final class LvsResolver {
             }
             case "FILE_CHECK" -> {
                 if (c.trackFile == null) {
-                    diags.error(c.position, Kind.SEMANTIC, where + ": FILE_CHECK without track_file ignored");
+                    diags.error(c.position, Kind.SEMANTIC, where.get() + ": FILE_CHECK without track_file ignored");
                     return null;
                 }
                 return new Checker.File(c.trackFile, c.fileWeight == null ? Long.MIN_VALUE : c.fileWeight,
@@ -320,7 +326,7 @@ final class LvsResolver {
             }
             case "BFD_CHECK" -> {
                 if (c.bfdName == null) {
-                    diags.error(c.position, Kind.SEMANTIC, where + ": BFD_CHECK without name ignored");
+                    diags.error(c.position, Kind.SEMANTIC, where.get() + ": BFD_CHECK without name ignored");
                     return null;
                 }
                 return new Checker.Bfd(c.bfdName, sched, c.position);

@@ -165,7 +165,9 @@ public final class Preprocessor {
     /**
      * From the line starting at {@code at} in an ASCII file, goes past every line the filter drops (see
      * {@link LineFilter}), in one scan of the bytes; returns the start of the first line it does not drop (or the
-     * end), having counted the lines in {@link #droppedLines}. Blank and comment-only lines are dropped too.
+     * end), having counted the lines in {@link #droppedLines}. Blank and comment-only lines are dropped too, and so
+     * are lines whose braces open and close blocks inside the skipped one (the filter is told how many stay open);
+     * the line whose '}' ends the skipped block is left for the reader.
      */
     private int droppedLines(byte[] b, String text, int at) {
         int n = b.length;
@@ -175,13 +177,15 @@ public final class Preprocessor {
             while (p < n && (b[p] == ' ' || b[p] == '\t')) {
                 p++;
             }
+            // the first token: a word up to a blank, a brace or a comment
             int word = p;
             boolean plain = true;
-            while (p < n && b[p] > ' ' && b[p] < 0x7f && b[p] != '#' && b[p] != '!') {
+            while (p < n && b[p] > ' ' && b[p] < 0x7f && b[p] != '#' && b[p] != '!' && b[p] != '{' && b[p] != '}') {
                 plain &= !special(b[p]);
                 p++;
             }
             int wordEnd = p;
+            int open = filter.openBraces();
             while (p < n && b[p] != '\n') {
                 byte c = b[p];
                 if (c == '#' || c == '!') {
@@ -190,7 +194,14 @@ public final class Preprocessor {
                     }
                     break;
                 }
-                if (special(c) || c < 0 || c == 0x7f || (c < ' ' && c != '\t')) {
+                if (c == '{') {
+                    open++;
+                } else if (c == '}') {
+                    if (--open == 0) {
+                        plain = false;
+                        break;
+                    }
+                } else if (special(c) || c < 0 || c == 0x7f || (c < ' ' && c != '\t')) {
                     plain = false;
                     break;
                 }
@@ -199,6 +210,7 @@ public final class Preprocessor {
             if (!plain || (wordEnd > word && (startsInclude(b, word, wordEnd) || !filter.drops(text, word, wordEnd)))) {
                 break;
             }
+            filter.braces(open - filter.openBraces());
             lines++;
             at = p + 1;
         }

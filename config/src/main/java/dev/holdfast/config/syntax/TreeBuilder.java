@@ -187,8 +187,16 @@ public final class TreeBuilder {
     public LineFilter skippedLines() {
         return new LineFilter() {
             @Override
-            public boolean active() {
-                return skipDepth > 0;
+            public int openBraces() {
+                return skipDepth;
+            }
+
+            @Override
+            public void braces(int change) {
+                if (skipDepth + change <= 0) {
+                    throw new IllegalStateException("a dropped line cannot end the skipped block");
+                }
+                skipDepth += change;
             }
 
             @Override

@@ -20,7 +20,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,16 +40,8 @@ public final class ConfiguredTable {
 
     /** Every real server at its configured weight, as {@code ipvsadm-restore} of the configuration would. */
     public static IpvsTable allUp(KeepalivedConfig config) {
-        return build(config, ConfiguredTable::configuredWeights);
-    }
-
-    /** Each real server's configured weight by label; the first of two servers with one label wins. */
-    private static Map<String, Integer> configuredWeights(VirtualServer vs) {
-        Map<String, Integer> weights = new HashMap<>(vs.realServers().size() * 2);
-        for (RealServer rs : vs.realServers()) {
-            weights.putIfAbsent(rs.label(), (int) Math.min(Integer.MAX_VALUE, rs.weight()));
-        }
-        return weights;
+        // a resolved virtual server holds each real server once, so its own weight is the whole answer
+        return buildWith(config, vs -> rs -> (int) Math.min(Integer.MAX_VALUE, rs.weight()));
     }
 
     /**
@@ -58,16 +49,25 @@ public final class ConfiguredTable {
      * weight; a real server absent from the map is not in the table.
      */
     public static IpvsTable build(KeepalivedConfig config, Function<VirtualServer, Map<String, Integer>> weights) {
+        return buildWith(config, vs -> {
+            Map<String, Integer> w = weights.apply(vs);
+            return rs -> w.get(rs.label());
+        });
+    }
+
+    /** The table with, per virtual server, each real server's weight or null for one left out. */
+    private static IpvsTable buildWith(KeepalivedConfig config,
+                                       Function<VirtualServer, Function<RealServer, Integer>> weights) {
         Map<String, VirtualServerGroup> groups = config.virtualServerGroups().stream()
                 .collect(Collectors.toMap(VirtualServerGroup::name, g -> g, (a, b) -> a));
         IpvsTable.Builder table = IpvsTable.builder();
         for (VirtualServer vs : config.virtualServers()) {
-            Map<String, Integer> w = weights.apply(vs);
+            Function<RealServer, Integer> w = weights.apply(vs);
             for (ServiceKey key : keys(vs, groups)) {
                 Service service = service(vs, key);
-                List<Destination> dests = new ArrayList<>();
+                List<Destination> dests = new ArrayList<>(vs.realServers().size());
                 for (RealServer rs : vs.realServers()) {
-                    Integer weight = w.get(rs.label());
+                    Integer weight = w.apply(rs);
                     if (weight != null) {
                         dests.add(destination(rs, key, weight));
                     }

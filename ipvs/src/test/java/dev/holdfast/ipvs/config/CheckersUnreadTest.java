@@ -143,6 +143,52 @@ class CheckersUnreadTest {
                 .containsExactly(4L);
     }
 
+    @Test
+    void nestedBlocksOpenedAndClosedOnOneLineAndTheLastBraceFollowedByMore() {
+        String conf = """
+                virtual_server 10.0.0.1 80 {
+                    lvs_sched wrr
+                    protocol TCP
+                    real_server 10.0.1.1 80 {
+                        weight 3
+                        HTTP_GET {
+                            url { path /a status_code 200 }
+                            url{
+                                path /b
+                            }url {
+                                path /c }
+                            {
+                            }
+                            connect_timeout 3 } weight 6
+                    }
+                    real_server 10.0.1.2 80 {
+                        HTTP_GET {
+                            url {
+                                path /d
+                        } }
+                        weight 8
+                    }
+                    real_server 10.0.1.3 80 {
+                        SSL_GET {
+                            url {
+                                path /e
+                            }
+                    virtual_server 10.0.0.2 80 {
+                        real_server 10.0.1.4 80 {
+                            weight 2
+                        }
+                    }
+                """;
+        sameTable("t.conf", conf.getBytes(StandardCharsets.UTF_8), Path.of("."));
+        LoadResult unread = load(OPTIONS.withoutCheckers(), "t.conf", conf.getBytes(StandardCharsets.UTF_8),
+                Path.of("."));
+        assertThat(unread.config().virtualServers()).hasSize(2);
+        assertThat(unread.config().virtualServers().get(0).realServers()).extracting(rs -> rs.weight())
+                .containsExactly(6L, 8L, 1L);
+        assertThat(unread.config().virtualServers().get(1).realServers()).extracting(rs -> rs.weight())
+                .containsExactly(2L);
+    }
+
     private static Path shared() {
         String env = System.getenv("HOLDFAST_SHARED");
         Path p = env != null ? Path.of(env) : Path.of("../../shared");
