@@ -50,4 +50,21 @@ public record Destination(InetAddress address, int port, Forwarding forwarding, 
     public Destination withThresholds(long upper, long lower) {
         return new Destination(address, port, forwarding, weight, upper, lower);
     }
+
+    // written out: a record's generated equals and hashCode go through method handles, slower than the comparison
+    // itself when a large table is compared with the kernel's
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Destination d && d.port == port && d.weight == weight
+                && d.upperThreshold == upperThreshold && d.lowerThreshold == lowerThreshold
+                && d.address.equals(address) && d.forwarding.equals(forwarding);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = address.hashCode() * 31 + port;
+        h = h * 31 + forwarding.hashCode();
+        h = h * 31 + weight;
+        return h * 31 + Long.hashCode(upperThreshold * 31 + lowerThreshold);
+    }
 }

@@ -103,4 +103,21 @@ public record Service(ServiceKey key, String scheduler, Set<ServiceFlag> flags, 
         }
         return f;
     }
+
+    // written out: a record's generated equals and hashCode go through method handles, slower than the comparison
+    // itself when a large table is compared with the kernel's
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Service v && v.timeout == timeout && v.netmask == netmask && v.key.equals(key)
+                && v.scheduler.equals(scheduler) && v.flags.equals(flags) && v.persistenceEngine.equals(persistenceEngine);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = key.hashCode() * 31 + scheduler.hashCode();
+        h = h * 31 + flags.hashCode();
+        h = h * 31 + timeout;
+        h = h * 31 + netmask;
+        return h * 31 + persistenceEngine.hashCode();
+    }
 }

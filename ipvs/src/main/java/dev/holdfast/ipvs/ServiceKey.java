@@ -35,6 +35,18 @@ public sealed interface ServiceKey permits ServiceKey.Address, ServiceKey.Fwmark
         }
 
         @Override
+        public boolean equals(Object o) {
+            // written out: a record's generated equals and hashCode go through method handles, slower than the
+            // comparison itself on the tens of thousands of keys of a large table
+            return o instanceof Address a && a.port == port && a.protocol == protocol && a.address.equals(address);
+        }
+
+        @Override
+        public int hashCode() {
+            return (address.hashCode() * 31 + port) * 31 + protocol.hashCode();
+        }
+
+        @Override
         public String toString() {
             return protocol + " " + Addresses.withPort(address, port);
         }
@@ -47,6 +59,16 @@ public sealed interface ServiceKey permits ServiceKey.Address, ServiceKey.Fwmark
             if (mark < 1 || mark > 0xffffffffL) {
                 throw new IllegalArgumentException("fwmark out of range: " + mark);
             }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Fwmark f && f.mark == mark && f.family == family;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(mark) * 31 + family.hashCode();
         }
 
         @Override

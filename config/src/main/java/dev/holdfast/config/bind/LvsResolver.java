@@ -105,7 +105,10 @@ final class LvsResolver {
             sorry = realServer(b, b.sorry, method, vsPort, fwmark, vsFamily6, delayLoop, vsAlpha, vsInhibit,
                     label + " sorry_server");
         }
-        long totalWeight = servers.stream().mapToLong(RealServer::weight).sum();
+        long totalWeight = 0;
+        for (RealServer rs : servers) {
+            totalWeight += rs.weight();
+        }
         long quorum = b.quorum == null ? 1 : b.quorum;
         if (quorum > totalWeight && totalWeight > 0) {
             diags.warning(b.position, Kind.SEMANTIC, "virtual_server " + label + ": quorum " + quorum
@@ -141,6 +144,17 @@ final class LvsResolver {
 
     /** A real server's address and port: two with the same are one server ({@link RealServer#label()}). */
     private record Endpoint(IpAddress ip, int port) {
+        // written out: a record's generated equals and hashCode go through method handles, slower than the
+        // comparison itself for tens of thousands of servers
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Endpoint e && e.port == port && e.ip.equals(ip);
+        }
+
+        @Override
+        public int hashCode() {
+            return ip.hashCode() * 31 + port;
+        }
     }
 
     @SafeVarargs

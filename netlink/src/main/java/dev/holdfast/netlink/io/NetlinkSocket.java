@@ -17,9 +17,7 @@ import dev.holdfast.netlink.ffi.Native;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The netlink request protocol over a {@link NetlinkChannel}: every request gets its own sequence number,
@@ -166,40 +164,44 @@ public final class NetlinkSocket implements AutoCloseable {
     }
 
     private List<Outcome> sendBatch(List<Request> batch) {
+        int size = batch.size();
         int bytes = 0;
         for (Request r : batch) {
             bytes += NetlinkConstants.align(NetlinkConstants.NLMSG_HDRLEN + r.payloadLength());
         }
         // one datagram, the messages framed in place (the padding between them stays zero)
         ByteBuffer datagram = ByteBuffer.allocate(bytes).order(ByteOrder.nativeOrder());
-        Map<Integer, Integer> pending = new HashMap<>();
+        // the batch's sequence numbers run from first to first + size - 1, so a reply's index is its distance from
+        // first; a request is pending while its outcome is null
+        if (sequence > Integer.MAX_VALUE - size) {
+            sequence = 0;
+        }
+        int first = sequence + 1;
         // data replies per request, made only for a request that gets one
-        List<NetlinkMessage>[] replies = newReplies(batch.size());
-        Outcome[] outcomes = new Outcome[batch.size()];
-        int last = batch.size() - 1;
-        int lastSequence = 0;
-        for (int i = 0; i < batch.size(); i++) {
+        List<NetlinkMessage>[] replies = newReplies(size);
+        Outcome[] outcomes = new Outcome[size];
+        int pending = size;
+        int last = size - 1;
+        for (int i = 0; i < size; i++) {
             Request r = batch.get(i);
             int seq = nextSequence();
-            pending.put(seq, i);
             int start = datagram.position();
             int length = NetlinkConstants.NLMSG_HDRLEN + r.payloadLength();
             new NlMsgHeader(length, r.type(), r.flags() | NLM_F_REQUEST | (i == last ? NLM_F_ACK : 0), seq, 0)
                     .write(datagram);
             datagram.put(r.payloadBytes());
             datagram.position(start + NetlinkConstants.align(length));
-            lastSequence = seq;
         }
         try {
             channel.send(datagram.flip());
         } catch (NetlinkException e) {
-            for (int i = 0; i < batch.size(); i++) {
+            for (int i = 0; i < size; i++) {
                 outcomes[i] = Outcome.failure(batch.get(i), relabel(batch.get(i), e));
             }
             return List.of(outcomes);
         }
         NetlinkException overrun = null;
-        while (!pending.isEmpty()) {
+        while (pending > 0) {
             List<NetlinkMessage> messages;
             try {
                 ByteBuffer d = channel.receive(overrun == null);
@@ -213,13 +215,17 @@ public final class NetlinkSocket implements AutoCloseable {
                     overrun = e;
                     continue;
                 }
-                failPending(batch, pending, outcomes, e);
-                pending.clear();
+                for (int i = 0; i < size; i++) {
+                    if (outcomes[i] == null) {
+                        outcomes[i] = Outcome.failure(batch.get(i), relabel(batch.get(i), e));
+                    }
+                }
+                pending = 0;
                 break;
             }
             for (NetlinkMessage m : messages) {
-                Integer index = pending.get(m.sequence());
-                if (index == null) {
+                int index = m.sequence() - first;
+                if (index < 0 || index >= size || outcomes[index] != null) {
                     continue;
                 }
                 if (!m.isError()) {
@@ -229,7 +235,6 @@ public final class NetlinkSocket implements AutoCloseable {
                     replies[index].add(m);
                     continue;
                 }
-                pending.remove(m.sequence());
                 Request r = batch.get(index);
                 try {
                     NetlinkAck ack = m.ack();
@@ -238,17 +243,23 @@ public final class NetlinkSocket implements AutoCloseable {
                 } catch (NetlinkDecodeException e) {
                     outcomes[index] = Outcome.failure(r, relabel(r, e));
                 }
-                if (m.sequence() == lastSequence && overrun == null) {
+                pending--;
+                if (index == last && overrun == null) {
                     // everything before the last request was handled before it: no error by now means success
-                    for (int i : pending.values()) {
-                        outcomes[i] = Outcome.success(batch.get(i), repliesOf(replies, i));
+                    for (int i = 0; i < size; i++) {
+                        if (outcomes[i] == null) {
+                            outcomes[i] = Outcome.success(batch.get(i), repliesOf(replies, i));
+                        }
                     }
-                    pending.clear();
+                    pending = 0;
                     break;
                 }
             }
         }
-        for (int i : pending.values()) {
+        for (int i = 0; i < size; i++) {
+            if (outcomes[i] != null) {
+                continue;
+            }
             Request r = batch.get(i);
             if (replies[i] != null) {
                 // its data reply arrived, so it was handled: the kernel sends a reply or an error, not both
@@ -270,13 +281,6 @@ public final class NetlinkSocket implements AutoCloseable {
 
     private static List<NetlinkMessage> repliesOf(List<NetlinkMessage>[] replies, int index) {
         return replies[index] == null ? List.of() : replies[index];
-    }
-
-    private static void failPending(List<Request> batch, Map<Integer, Integer> pending, Outcome[] outcomes,
-                                    NetlinkException cause) {
-        for (int i : pending.values()) {
-            outcomes[i] = Outcome.failure(batch.get(i), relabel(batch.get(i), cause));
-        }
     }
 
     private static NetlinkException relabel(Request r, NetlinkException cause) {
