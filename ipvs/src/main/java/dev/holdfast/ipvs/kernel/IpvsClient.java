@@ -20,6 +20,7 @@ import dev.holdfast.netlink.io.GenlFamilyNotFoundException;
 import dev.holdfast.netlink.io.NetlinkSocket;
 import dev.holdfast.netlink.io.Outcome;
 import dev.holdfast.netlink.io.Request;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -204,10 +205,25 @@ public final class IpvsClient implements AutoCloseable {
      * @return one result per operation, in the same order
      */
     public List<OperationResult> apply(List<Operation> operations) {
-        List<Request> batch = new ArrayList<>(operations.size());
-        for (Operation op : operations) {
-            batch.add(requests.of(op));
-        }
+        // each request encoded when the socket comes to it, so that encoding overlaps the kernel's work on the
+        // datagram before
+        Request[] encoded = new Request[operations.size()];
+        List<Request> batch = new AbstractList<>() {
+            @Override
+            public Request get(int index) {
+                Request r = encoded[index];
+                if (r == null) {
+                    r = requests.of(operations.get(index));
+                    encoded[index] = r;
+                }
+                return r;
+            }
+
+            @Override
+            public int size() {
+                return encoded.length;
+            }
+        };
         List<Outcome> outcomes = socket.pipeline(batch);
         List<OperationResult> results = new ArrayList<>(operations.size());
         for (int i = 0; i < operations.size(); i++) {

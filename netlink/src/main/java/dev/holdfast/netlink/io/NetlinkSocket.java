@@ -1,6 +1,7 @@
 package dev.holdfast.netlink.io;
 
 import static dev.holdfast.netlink.NetlinkConstants.EAGAIN;
+import static dev.holdfast.netlink.NetlinkConstants.EINTR;
 import static dev.holdfast.netlink.NetlinkConstants.ENOBUFS;
 import static dev.holdfast.netlink.NetlinkConstants.NLM_F_ACK;
 import static dev.holdfast.netlink.NetlinkConstants.NLM_F_DUMP;
@@ -18,6 +19,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The netlink request protocol over a {@link NetlinkChannel}: every request gets its own sequence number,
@@ -119,14 +124,57 @@ public final class NetlinkSocket implements AutoCloseable {
      * should errors still be dropped (ENOBUFS), the requests without an answer are reported as unknown.
      */
     public List<Outcome> pipeline(List<Request> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        int firstEnd = batchEnd(requests, 0);
+        if (firstEnd >= requests.size()) {
+            return transmit(prepare(requests));
+        }
+        // Several datagrams: each is framed here while the one before is with the kernel on a sender thread, so
+        // encoding and framing (requests may be made as they are asked for) overlap the kernel's own work. The
+        // socket itself is used by the sender thread alone until every datagram is answered.
         List<Outcome> outcomes = new ArrayList<>(requests.size());
-        int from = 0;
-        while (from < requests.size()) {
-            int to = batchEnd(requests, from);
-            outcomes.addAll(sendBatch(requests.subList(from, to)));
-            from = to;
+        ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "netlink-send");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<Outcome>>> sent = new ArrayList<>();
+            int from = 0;
+            int to = firstEnd;
+            while (from < requests.size()) {
+                Prepared batch = prepare(requests.subList(from, to));
+                sent.add(sender.submit(() -> transmit(batch)));
+                from = to;
+                to = from < requests.size() ? batchEnd(requests, from) : from;
+            }
+            for (Future<List<Outcome>> f : sent) {
+                outcomes.addAll(answer(f));
+            }
+        } finally {
+            sender.shutdownNow();
         }
         return outcomes;
+    }
+
+    private static List<Outcome> answer(Future<List<Outcome>> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NetlinkException("netlink batch", EINTR, "interrupted while waiting for the kernel's answers",
+                    null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** How many requests at most go into one datagram, given the receive buffer their acks must fit. */
@@ -163,7 +211,11 @@ public final class NetlinkSocket implements AutoCloseable {
         return to;
     }
 
-    private List<Outcome> sendBatch(List<Request> batch) {
+    /** A batch framed into one datagram, its sequence numbers running from {@code first}. */
+    private record Prepared(List<Request> batch, ByteBuffer datagram, int first) {
+    }
+
+    private Prepared prepare(List<Request> batch) {
         int size = batch.size();
         int bytes = 0;
         for (Request r : batch) {
@@ -172,28 +224,38 @@ public final class NetlinkSocket implements AutoCloseable {
         // one datagram, the messages framed in place (the padding between them stays zero)
         ByteBuffer datagram = ByteBuffer.allocate(bytes).order(ByteOrder.nativeOrder());
         // the batch's sequence numbers run from first to first + size - 1, so a reply's index is its distance from
-        // first; a request is pending while its outcome is null
+        // first
         if (sequence > Integer.MAX_VALUE - size) {
             sequence = 0;
         }
         int first = sequence + 1;
-        // data replies per request, made only for a request that gets one
+        int last = size - 1;
+        for (int i = 0; i < size; i++) {
+            frame(datagram, batch.get(i), nextSequence(), i == last);
+        }
+        return new Prepared(batch, datagram.flip(), first);
+    }
+
+    private static void frame(ByteBuffer datagram, Request r, int seq, boolean last) {
+        int start = datagram.position();
+        int length = NetlinkConstants.NLMSG_HDRLEN + r.payloadLength();
+        new NlMsgHeader(length, r.type(), r.flags() | NLM_F_REQUEST | (last ? NLM_F_ACK : 0), seq, 0).write(datagram);
+        datagram.put(r.payloadBytes());
+        datagram.position(start + NetlinkConstants.align(length));
+    }
+
+    private List<Outcome> transmit(Prepared prepared) {
+        List<Request> batch = prepared.batch();
+        int size = batch.size();
+        int first = prepared.first();
+        int last = size - 1;
+        // data replies per request, made only for a request that gets one; a request is pending while its outcome
+        // is null
         List<NetlinkMessage>[] replies = newReplies(size);
         Outcome[] outcomes = new Outcome[size];
         int pending = size;
-        int last = size - 1;
-        for (int i = 0; i < size; i++) {
-            Request r = batch.get(i);
-            int seq = nextSequence();
-            int start = datagram.position();
-            int length = NetlinkConstants.NLMSG_HDRLEN + r.payloadLength();
-            new NlMsgHeader(length, r.type(), r.flags() | NLM_F_REQUEST | (i == last ? NLM_F_ACK : 0), seq, 0)
-                    .write(datagram);
-            datagram.put(r.payloadBytes());
-            datagram.position(start + NetlinkConstants.align(length));
-        }
         try {
-            channel.send(datagram.flip());
+            channel.send(prepared.datagram());
         } catch (NetlinkException e) {
             for (int i = 0; i < size; i++) {
                 outcomes[i] = Outcome.failure(batch.get(i), relabel(batch.get(i), e));

@@ -77,6 +77,36 @@ class PipelineTest {
     }
 
     @Test
+    void failuresInLaterDatagramsStayWithTheirRequestsInOrder() {
+        int rcvbuf = 10 * NetlinkSocket.ACK_TRUESIZE;
+        // the marker byte of a request is the errno it gets; only failures are answered before a datagram's last ack
+        FakeChannel channel = new FakeChannel(rcvbuf, datagram -> {
+            List<NetlinkMessage> requests = NetlinkMessage.parseAll(datagram);
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                int errno = requests.get(i).payload().get(0);
+                if (errno != 0 || i == requests.size() - 1) {
+                    out.add(ack(requests.get(i).sequence(), -errno));
+                }
+            }
+            return out;
+        });
+        NetlinkSocket socket = new NetlinkSocket(channel);
+        List<Request> many = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            many.add(req("r" + i, i == 3 ? 1 : i == 14 || i == 24 ? 2 : 0));
+        }
+        List<Outcome> outcomes = socket.pipeline(many);
+        assertThat(channel.sent).hasSize(3);
+        assertThat(outcomes).hasSize(25);
+        for (int i = 0; i < 25; i++) {
+            assertThat(outcomes.get(i).ok()).as("r" + i).isEqualTo(i != 3 && i != 14 && i != 24);
+            assertThat(outcomes.get(i).request().description()).isEqualTo("r" + i);
+        }
+        assertThat(outcomes.get(14).error().orElseThrow().getMessage()).startsWith("r14: ");
+    }
+
+    @Test
     void overrunMarksOnlyTheUnackedRequestsAsUnknown() {
         FakeChannel channel = new FakeChannel(1 << 20, datagram -> {
             List<NetlinkMessage> requests = NetlinkMessage.parseAll(datagram);
