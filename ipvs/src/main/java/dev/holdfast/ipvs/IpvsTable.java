@@ -18,6 +18,16 @@ public final class IpvsTable {
     private final Map<ServiceKey, Service> services;
     private final Map<ServiceKey, Map<DestinationKey, Destination>> destinations;
 
+    /** Takes over a builder's maps, already aligned (one destination map per service) and no longer the builder's. */
+    private IpvsTable(Map<ServiceKey, Service> services, Map<ServiceKey, Map<DestinationKey, Destination>> destinations,
+                      boolean handedOver) {
+        this.services = Collections.unmodifiableMap(services);
+        for (Map.Entry<ServiceKey, Map<DestinationKey, Destination>> e : destinations.entrySet()) {
+            e.setValue(Collections.unmodifiableMap(e.getValue()));
+        }
+        this.destinations = Collections.unmodifiableMap(destinations);
+    }
+
     private IpvsTable(Map<ServiceKey, Service> services, Map<ServiceKey, Map<DestinationKey, Destination>> destinations) {
         this.services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         Map<ServiceKey, Map<DestinationKey, Destination>> d = new LinkedHashMap<>();
@@ -83,8 +93,9 @@ public final class IpvsTable {
 
     /** Collects services and destinations; a later service with the same key replaces the earlier one. */
     public static final class Builder {
-        private final Map<ServiceKey, Service> services = new LinkedHashMap<>();
-        private final Map<ServiceKey, Map<DestinationKey, Destination>> destinations = new LinkedHashMap<>();
+        private Map<ServiceKey, Service> services = new LinkedHashMap<>();
+        private Map<ServiceKey, Map<DestinationKey, Destination>> destinations = new LinkedHashMap<>();
+        private IpvsTable handedOver;
 
         private Builder() {}
 
@@ -93,8 +104,13 @@ public final class IpvsTable {
          * destinations it already had in this builder stay.
          */
         public Builder service(Service service, Collection<Destination> dests) {
+            own();
             services.put(service.key(), service);
-            Map<DestinationKey, Destination> d = destinations.computeIfAbsent(service.key(), k -> new LinkedHashMap<>());
+            Map<DestinationKey, Destination> d = destinations.get(service.key());
+            if (d == null) {
+                d = new LinkedHashMap<>(Math.max(16, dests.size() * 2));
+                destinations.put(service.key(), d);
+            }
             for (Destination dest : dests) {
                 d.put(dest.key(), dest);
             }
@@ -107,6 +123,7 @@ public final class IpvsTable {
 
         /** Adds or replaces a destination of a service already in the builder. */
         public Builder destination(ServiceKey service, Destination destination) {
+            own();
             if (!services.containsKey(service)) {
                 throw new IllegalArgumentException("no service " + service + " for destination " + destination.key());
             }
@@ -115,12 +132,14 @@ public final class IpvsTable {
         }
 
         public Builder removeService(ServiceKey key) {
+            own();
             services.remove(key);
             destinations.remove(key);
             return this;
         }
 
         public Builder removeDestination(ServiceKey service, DestinationKey destination) {
+            own();
             Map<DestinationKey, Destination> d = destinations.get(service);
             if (d != null) {
                 d.remove(destination);
@@ -128,8 +147,29 @@ public final class IpvsTable {
             return this;
         }
 
+        /**
+         * The table; the builder's maps are handed over, not copied (a large table is built once), and a builder
+         * changed after that goes on with copies of them.
+         */
         public IpvsTable build() {
-            return new IpvsTable(services, destinations);
+            if (services == null) {
+                return handedOver;
+            }
+            Map<ServiceKey, Service> s = services;
+            Map<ServiceKey, Map<DestinationKey, Destination>> d = destinations;
+            services = null;
+            destinations = null;
+            handedOver = new IpvsTable(s, d, true);
+            return handedOver;
+        }
+
+        /** After {@link #build()}: the maps again, copied from the table built. */
+        private void own() {
+            if (services == null) {
+                services = new LinkedHashMap<>(handedOver.services);
+                destinations = new LinkedHashMap<>();
+                handedOver.destinations.forEach((k, v) -> destinations.put(k, new LinkedHashMap<>(v)));
+            }
         }
     }
 }

@@ -62,4 +62,20 @@ class ModelTest {
                 .isEqualTo(IpvsTable.builder().service(b).service(a, d2, d1).build())
                 .isNotEqualTo(IpvsTable.builder().service(a, d1).service(b).build());
     }
+
+    @Test
+    void aBuilderChangedAfterBuildLeavesTheBuiltTableAsItWas() {
+        Service web = Service.of(tcp("10.0.0.1", 80), "wrr");
+        IpvsTable.Builder b = IpvsTable.builder().service(web, Fixtures.dr("192.168.0.1", 80, 1));
+        IpvsTable first = b.build();
+        assertThat(b.build()).isSameAs(first);
+        IpvsTable second = b.destination(web.key(), Fixtures.dr("192.168.0.2", 80, 2))
+                .service(Service.of(tcp("10.0.0.2", 80), "rr")).build();
+        assertThat(first.size()).isEqualTo(1);
+        assertThat(first.destinations(web.key())).hasSize(1);
+        assertThat(second.size()).isEqualTo(2);
+        assertThat(second.destinations(web.key())).hasSize(2);
+        assertThatThrownBy(() -> first.destinations(web.key()).add(Fixtures.dr("192.168.0.3", 80, 1)))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
 }

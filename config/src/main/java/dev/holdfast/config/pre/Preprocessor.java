@@ -159,6 +159,38 @@ public final class Preprocessor {
         repair.report(diags);
     }
 
+    /** What a byte of an ASCII line is to the scans below: one table lookup instead of a chain of comparisons. */
+    private static final byte PLAIN = 0;
+    private static final byte BLANK = 1;
+    private static final byte COMMENT = 2;
+    private static final byte OPEN = 3;
+    private static final byte CLOSE = 4;
+    /** the line language ($ @ ~): never dropped unmade, but read by the common path */
+    private static final byte LANGUAGE = 5;
+    /** a quote, backslash or backquote, a control character, DEL or a byte past ASCII: the full path reads it */
+    private static final byte AWKWARD = 6;
+    private static final byte NEWLINE = 7;
+    private static final byte[] CLASS = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            CLASS[c] = c < ' ' || c >= 0x7f ? AWKWARD : PLAIN;
+        }
+        CLASS[' '] = BLANK;
+        CLASS['\t'] = BLANK;
+        CLASS['\n'] = NEWLINE;
+        CLASS['#'] = COMMENT;
+        CLASS['!'] = COMMENT;
+        CLASS['{'] = OPEN;
+        CLASS['}'] = CLOSE;
+        CLASS['$'] = LANGUAGE;
+        CLASS['@'] = LANGUAGE;
+        CLASS['~'] = LANGUAGE;
+        CLASS['"'] = AWKWARD;
+        CLASS['\\'] = AWKWARD;
+        CLASS['`'] = AWKWARD;
+    }
+
     /** How many lines the last {@link #droppedLines} call went past. */
     private int droppedLines;
 
@@ -174,38 +206,39 @@ public final class Preprocessor {
         int lines = 0;
         while (at < n) {
             int p = at;
-            while (p < n && (b[p] == ' ' || b[p] == '\t')) {
+            while (p < n && CLASS[b[p] & 0xff] == BLANK) {
                 p++;
             }
             // the first token: a word up to a blank, a brace or a comment
             int word = p;
             boolean plain = true;
-            while (p < n && b[p] > ' ' && b[p] < 0x7f && b[p] != '#' && b[p] != '!' && b[p] != '{' && b[p] != '}') {
-                plain &= !special(b[p]);
+            byte k = PLAIN;
+            while (p < n && (k = CLASS[b[p] & 0xff]) == PLAIN) {
                 p++;
             }
             int wordEnd = p;
             int open = filter.openBraces();
-            while (p < n && b[p] != '\n') {
-                byte c = b[p];
-                if (c == '#' || c == '!') {
+            while (p < n) {
+                k = CLASS[b[p] & 0xff];
+                if (k <= BLANK) {
+                    p++;
+                } else if (k == NEWLINE) {
+                    break;
+                } else if (k == COMMENT) {
                     while (p < n && b[p] != '\n') {
                         p++;
                     }
                     break;
-                }
-                if (c == '{') {
+                } else if (k == OPEN) {
                     open++;
-                } else if (c == '}') {
-                    if (--open == 0) {
-                        plain = false;
-                        break;
-                    }
-                } else if (special(c) || c < 0 || c == 0x7f || (c < ' ' && c != '\t')) {
+                    p++;
+                } else if (k == CLOSE && --open > 0) {
+                    p++;
+                } else {
+                    // the line language, an awkward byte, or the '}' that ends the skipped block
                     plain = false;
                     break;
                 }
-                p++;
             }
             if (!plain || (wordEnd > word && (startsInclude(b, word, wordEnd) || !filter.drops(text, word, wordEnd)))) {
                 break;
@@ -247,22 +280,42 @@ public final class Preprocessor {
      */
     private boolean plainLine(String text, byte[] ascii, int start, int end, int number, String display, Path dir) {
         int from = start;
-        while (from < end && Decommenter.isBlank(ascii != null ? (char) ascii[from] : text.charAt(from))) {
-            from++;
-        }
         int cut = end;
         // whether the line language or a block boundary could be involved: then the line is never dropped unmade
         boolean special = false;
-        for (int k = from; k < end; k++) {
-            char c = ascii != null ? (char) ascii[k] : text.charAt(k);
-            if (c == '#' || c == '!') {
-                cut = k;
-                break;
+        if (ascii != null) {
+            while (from < end && CLASS[ascii[from] & 0xff] == BLANK) {
+                from++;
             }
-            if (c == '"' || c == '\\' || c == '`' || c > 0x7e) {
-                return false;
+            for (int k = from; k < end; k++) {
+                byte c = CLASS[ascii[k] & 0xff];
+                if (c <= BLANK) {
+                    continue;
+                }
+                if (c == COMMENT) {
+                    cut = k;
+                    break;
+                }
+                if (c == AWKWARD) {
+                    return false;
+                }
+                special = true;
             }
-            special |= c == '$' || c == '@' || c == '~' || c == '{' || c == '}';
+        } else {
+            while (from < end && Decommenter.isBlank(text.charAt(from))) {
+                from++;
+            }
+            for (int k = from; k < end; k++) {
+                char c = text.charAt(k);
+                if (c == '#' || c == '!') {
+                    cut = k;
+                    break;
+                }
+                if (c == '"' || c == '\\' || c == '`' || c > 0x7e) {
+                    return false;
+                }
+                special |= c == '$' || c == '@' || c == '~' || c == '{' || c == '}';
+            }
         }
         while (cut > from && Decommenter.isBlank(text.charAt(cut - 1))) {
             cut--;
