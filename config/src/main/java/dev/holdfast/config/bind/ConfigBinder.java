@@ -34,7 +34,8 @@ public final class ConfigBinder {
     private final Diagnostics diags;
     private final ScriptReader scripts;
     private final GlobalGrammar globalGrammar = new GlobalGrammar();
-    private final VrrpGrammar vrrp;
+    /** Made when the first VRRP block is met: a file for LVS alone never needs it. */
+    private VrrpGrammar vrrpGrammar;
     private final LvsGrammar lvs;
     private final BlockGrammar<Object> top = new BlockGrammar<>("the top level");
     private final HoldfastBlock holdfastBlock = new HoldfastBlock();
@@ -61,18 +62,24 @@ public final class ConfigBinder {
         this.hostInterfaces = hostInterfaces;
         this.diags = diags;
         this.scripts = new ScriptReader(hostUsers);
-        this.vrrp = new VrrpGrammar(scripts);
         this.lvs = new LvsGrammar(scripts);
         buildTop();
     }
 
     /** Every block's keyword table, for the generated compatibility documentation. */
     public List<BlockGrammar<?>> grammars() {
-        List<BlockGrammar<?>> all = new ArrayList<>(List.of(top, globalGrammar.g, holdfastBlock.g, vrrp.instance, vrrp.auth,
-                vrrp.script, vrrp.trackFile, vrrp.trackProcess, vrrp.syncGroup, vrrp.garpGroup, lvs.vs, lvs.rs, lvs.url));
-        all.addAll(lvs.checkers.values());
+        List<BlockGrammar<?>> all = new ArrayList<>(List.of(top, globalGrammar.g, holdfastBlock.g, vrrp().instance, vrrp().auth,
+                vrrp().script, vrrp().trackFile, vrrp().trackProcess, vrrp().syncGroup, vrrp().garpGroup, lvs.vs, lvs.rs, lvs.url));
+        all.addAll(lvs.allCheckers());
         all.add(lvs.smtpHost);
         return all;
+    }
+
+    private VrrpGrammar vrrp() {
+        if (vrrpGrammar == null) {
+            vrrpGrammar = new VrrpGrammar(scripts);
+        }
+        return vrrpGrammar;
     }
 
     private String name(Statement st, Values v) {
@@ -110,7 +117,7 @@ public final class ConfigBinder {
             String n = name(st, v);
             if (n != null && block(st)) {
                 VrrpBuilders.Instance b = new VrrpBuilders.Instance(n, st.position());
-                vrrp.instance.bind(st.block(), b, diags);
+                vrrp().instance.bind(st.block(), b, diags);
                 instances.add(b);
             }
         });
@@ -118,7 +125,7 @@ public final class ConfigBinder {
             String n = name(st, v);
             if (n != null && block(st)) {
                 VrrpBuilders.VScript b = new VrrpBuilders.VScript(n, st.position());
-                vrrp.script.bind(st.block(), b, diags);
+                vrrp().script.bind(st.block(), b, diags);
                 vscripts.add(b);
             }
         });
@@ -126,7 +133,7 @@ public final class ConfigBinder {
             String n = name(st, v);
             if (n != null && block(st)) {
                 VrrpBuilders.TFile b = new VrrpBuilders.TFile(n, st.position());
-                vrrp.trackFile.bind(st.block(), b, diags);
+                vrrp().trackFile.bind(st.block(), b, diags);
                 tfiles.add(b);
             }
         });
@@ -135,7 +142,7 @@ public final class ConfigBinder {
             String n = name(st, v);
             if (n != null && block(st)) {
                 VrrpBuilders.TProcess b = new VrrpBuilders.TProcess(n, st.position());
-                vrrp.trackProcess.bind(st.block(), b, diags);
+                vrrp().trackProcess.bind(st.block(), b, diags);
                 tprocs.add(b);
             }
         });
@@ -143,14 +150,14 @@ public final class ConfigBinder {
             String n = name(st, v);
             if (n != null && block(st)) {
                 VrrpBuilders.Group b = new VrrpBuilders.Group(n, st.position());
-                vrrp.syncGroup.bind(st.block(), b, diags);
+                vrrp().syncGroup.bind(st.block(), b, diags);
                 groups.add(b);
             }
         });
         top.add("garp_group", "ARP/NA rate limits", (o, st, v) -> {
             if (block(st)) {
                 VrrpBuilders.Garp b = new VrrpBuilders.Garp(st.position());
-                vrrp.garpGroup.bind(st.block(), b, diags);
+                vrrp().garpGroup.bind(st.block(), b, diags);
                 garps.add(b);
             }
         });
@@ -194,8 +201,8 @@ public final class ConfigBinder {
                 "interface_up_down_delays", "track_group")) {
             top.noEffect(k, "accepted for compatibility; no effect in holdfast", o -> other);
         }
-        top.neighbours(globalGrammar.g, vrrp.instance, lvs.vs, lvs.rs);
-        globalGrammar.g.neighbours(vrrp.instance, lvs.vs, vrrp.script);
+        top.neighbours(List.of(() -> globalGrammar.g, () -> vrrp().instance, () -> lvs.vs, () -> lvs.rs));
+        globalGrammar.g.neighbours(List.of(() -> vrrp().instance, () -> lvs.vs, () -> vrrp().script));
     }
 
     private void virtualServer(Statement st, Values v) {
@@ -252,7 +259,7 @@ public final class ConfigBinder {
         String where = null;
         if (globalGrammar.g.knows(name)) {
             where = "global_defs";
-        } else if (vrrp.instance.knows(name)) {
+        } else if (vrrp().instance.knows(name)) {
             where = "vrrp_instance";
         } else if (lvs.vs.knows(name)) {
             where = "virtual_server";

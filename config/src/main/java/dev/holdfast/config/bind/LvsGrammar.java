@@ -22,7 +22,8 @@ final class LvsGrammar {
 
     final BlockGrammar<ServerBuilders.Vs> vs = new BlockGrammar<>("virtual_server");
     final BlockGrammar<ServerBuilders.Rs> rs = new BlockGrammar<>("real_server");
-    final Map<String, BlockGrammar<CheckerBuilder>> checkers = new LinkedHashMap<>();
+    /** The checker grammars made so far: each is made when its checker is first met (most files use one or two). */
+    private final Map<String, BlockGrammar<CheckerBuilder>> checkers = new LinkedHashMap<>();
     final BlockGrammar<CheckerBuilder.UrlBuilder> url = new BlockGrammar<>("url");
     final BlockGrammar<CheckerBuilder> smtpHost = new BlockGrammar<>("host");
     private final ScriptReader scripts;
@@ -30,9 +31,6 @@ final class LvsGrammar {
     LvsGrammar(ScriptReader scripts) {
         this.scripts = scripts;
         buildUrl();
-        for (String c : CHECKERS) {
-            checkers.put(c, checker(c));
-        }
         buildRealServer();
         buildVirtualServer();
         vs.neighbours(rs);
@@ -260,13 +258,32 @@ final class LvsGrammar {
                     return;
                 }
                 v.atMost(0);
-                checkers.get(c).bind(st.block(), cb, v.diagnostics());
+                checker(c).bind(st.block(), cb, v.diagnostics());
                 b.checkers.add(cb);
             });
         }
     }
 
-    private BlockGrammar<CheckerBuilder> checker(String type) {
+    /** The grammar of one checker block, made on first use. */
+    BlockGrammar<CheckerBuilder> checker(String type) {
+        BlockGrammar<CheckerBuilder> g = checkers.get(type);
+        if (g == null) {
+            g = newChecker(type);
+            checkers.put(type, g);
+        }
+        return g;
+    }
+
+    /** Every checker's grammar, in {@link #CHECKERS} order. */
+    List<BlockGrammar<CheckerBuilder>> allCheckers() {
+        List<BlockGrammar<CheckerBuilder>> all = new java.util.ArrayList<>();
+        for (String c : CHECKERS) {
+            all.add(checker(c));
+        }
+        return all;
+    }
+
+    private BlockGrammar<CheckerBuilder> newChecker(String type) {
         BlockGrammar<CheckerBuilder> g = new BlockGrammar<>(type);
         boolean network = !type.equals("MISC_CHECK") && !type.equals("FILE_CHECK") && !type.equals("BFD_CHECK");
         boolean control = !type.equals("FILE_CHECK") && !type.equals("BFD_CHECK");

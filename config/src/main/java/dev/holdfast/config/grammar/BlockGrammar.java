@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -15,7 +16,7 @@ import java.util.function.Function;
 public final class BlockGrammar<B> {
     private final String block;
     private final Map<String, Keyword<B>> keywords = new LinkedHashMap<>();
-    private final List<BlockGrammar<?>> neighbours = new ArrayList<>();
+    private final List<Supplier<BlockGrammar<?>>> neighbours = new ArrayList<>();
 
     public BlockGrammar(String block) {
         this.block = block;
@@ -58,7 +59,15 @@ public final class BlockGrammar<B> {
 
     /** Grammars whose keywords are worth naming when someone writes them in this block by mistake. */
     public BlockGrammar<B> neighbours(BlockGrammar<?>... others) {
-        neighbours.addAll(List.of(others));
+        for (BlockGrammar<?> o : others) {
+            neighbours.add(() -> o);
+        }
+        return this;
+    }
+
+    /** Neighbours made only when a hint needs them (a grammar built on first use). */
+    public BlockGrammar<B> neighbours(List<Supplier<BlockGrammar<?>>> later) {
+        neighbours.addAll(later);
         return this;
     }
 
@@ -92,13 +101,15 @@ public final class BlockGrammar<B> {
         if (near != null) {
             hint = "; did you mean '" + near + "'?";
         } else {
-            for (BlockGrammar<?> other : neighbours) {
+            for (Supplier<BlockGrammar<?>> later : neighbours) {
+                BlockGrammar<?> other = later.get();
                 if (other.knows(name)) {
                     hint = "; '" + name + "' belongs in " + other.block() + ", not in " + block;
                     break;
                 }
             }
-            for (BlockGrammar<?> other : neighbours) {
+            for (Supplier<BlockGrammar<?>> later : neighbours) {
+                BlockGrammar<?> other = later.get();
                 String n = hint.isEmpty() ? Suggestions.nearest(name, other.keywords.keySet()) : null;
                 if (n != null) {
                     hint = "; did you mean '" + n + "' (a keyword of " + other.block() + ", not of " + block + ")?";
