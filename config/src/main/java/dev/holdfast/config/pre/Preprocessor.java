@@ -325,7 +325,9 @@ public final class Preprocessor {
         }
         if (cut > from) {
             // Without a backslash no definition continues on the next line, so nothing is collected.
-            process(text.substring(from, cut), Position.of(display, number, from - start + 1), dir, 0);
+            // a lone brace (a good part of every file) is the same string every time
+            String line = cut - from == 1 && text.charAt(from) == '}' ? "}" : text.substring(from, cut);
+            process(line, Position.of(display, number, from - start + 1), dir, 0);
         }
         return true;
     }

@@ -99,6 +99,16 @@ public final class TreeBuilder {
         if (skipDepth > 0 && plainSkippedLine(line.text(), 0, line.text().length())) {
             return;
         }
+        if (line.text().equals("}")) {
+            // a line that only closes a block, read without splitting it into tokens
+            if (skipDepth > 0) {
+                skipDepth--;
+            } else {
+                closeBrace(line.position());
+            }
+            flushTop();
+            return;
+        }
         {
             List<Token> tokens = tokenizer.split(line);
             int i = 0;
@@ -134,12 +144,7 @@ public final class TreeBuilder {
                     continue;
                 }
                 if (t.isBrace('}')) {
-                    if (stack.isEmpty()) {
-                        diags.error(t.position(), Kind.SYNTAX, "extra '}' with no block open; ignored");
-                    } else {
-                        close(stack, top, t.position());
-                    }
-                    pending = null;
+                    closeBrace(t.position());
                     i++;
                     lineStart = false;
                     continue;
@@ -242,6 +247,16 @@ public final class TreeBuilder {
     }
 
     /** Hands completed top-level statements to the streaming consumer, keeping the last one open for a '{'. */
+    /** An unquoted '}' outside a skipped block: closes the innermost open block. */
+    private void closeBrace(Position at) {
+        if (stack.isEmpty()) {
+            diags.error(at, Kind.SYNTAX, "extra '}' with no block open; ignored");
+        } else {
+            close(stack, top, at);
+        }
+        pending = null;
+    }
+
     private void flushTop() {
         if (onTopLevel == null || top.size() < 2 || !stack.isEmpty()) {
             return;
