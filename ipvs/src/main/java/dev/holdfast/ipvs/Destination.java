@@ -57,13 +57,18 @@ public record Destination(InetAddress address, int port, Forwarding forwarding, 
     public boolean equals(Object o) {
         return o instanceof Destination d && d.port == port && d.weight == weight
                 && d.upperThreshold == upperThreshold && d.lowerThreshold == lowerThreshold
-                && d.address.equals(address) && d.forwarding.equals(forwarding);
+                && d.address.equals(address) && sameForwarding(d.forwarding, forwarding);
+    }
+
+    /** Two methods without parameters are equal when of one kind; only tunnels have more to compare. */
+    private static boolean sameForwarding(Forwarding a, Forwarding b) {
+        return a == b || a.getClass() == b.getClass() && (!(a instanceof Forwarding.Tunnel) || a.equals(b));
     }
 
     @Override
     public int hashCode() {
         int h = address.hashCode() * 31 + port;
-        h = h * 31 + forwarding.hashCode();
+        h = h * 31 + forwarding.method();
         h = h * 31 + weight;
         return h * 31 + Long.hashCode(upperThreshold * 31 + lowerThreshold);
     }

@@ -31,31 +31,11 @@ public sealed interface Forwarding
         public int method() {
             return 0;
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Nat;
-        }
-
-        @Override
-        public int hashCode() {
-            return 0;
-        }
     }
 
     record Local() implements Forwarding {
         @Override
         public int method() {
-            return 1;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Local;
-        }
-
-        @Override
-        public int hashCode() {
             return 1;
         }
     }
@@ -65,31 +45,11 @@ public sealed interface Forwarding
         public int method() {
             return 3;
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof DirectRouting;
-        }
-
-        @Override
-        public int hashCode() {
-            return 3;
-        }
     }
 
     record Bypass() implements Forwarding {
         @Override
         public int method() {
-            return 4;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Bypass;
-        }
-
-        @Override
-        public int hashCode() {
             return 4;
         }
     }

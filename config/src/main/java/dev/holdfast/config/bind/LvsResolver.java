@@ -79,13 +79,14 @@ final class LvsResolver {
                 global.smtpAlert(), Boolean.FALSE);
         Boolean vsFamily6 = familyOf(b.key);
         List<RealServer> servers = new ArrayList<>();
-        Set<Endpoint> seen = new HashSet<>();
+        // address and port: two with the same are one server (see RealServer#label)
+        Set<Map.Entry<IpAddress, Integer>> seen = new HashSet<>();
         for (ServerBuilders.Rs r : b.realServers) {
             RealServer rs = realServer(b, r, method, vsPort, fwmark, vsFamily6, delayLoop, vsAlpha, vsInhibit, label);
             if (rs == null) {
                 continue;
             }
-            if (!seen.add(new Endpoint(rs.ip(), rs.port()))) {
+            if (!seen.add(Map.entry(rs.ip(), rs.port()))) {
                 diags.error(r.position, Kind.DUPLICATE, "virtual_server " + label + ": real_server " + rs.label()
                         + " appears twice; this one is ignored");
                 continue;
@@ -140,21 +141,6 @@ final class LvsResolver {
             return f.family().equals("inet6");
         }
         return null;
-    }
-
-    /** A real server's address and port: two with the same are one server ({@link RealServer#label()}). */
-    private record Endpoint(IpAddress ip, int port) {
-        // written out: a record's generated equals and hashCode go through method handles, slower than the
-        // comparison itself for tens of thousands of servers
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Endpoint e && e.port == port && e.ip.equals(ip);
-        }
-
-        @Override
-        public int hashCode() {
-            return ip.hashCode() * 31 + port;
-        }
     }
 
     @SafeVarargs

@@ -176,19 +176,19 @@ public final class Preprocessor {
         for (int c = 0; c < 256; c++) {
             CLASS[c] = c < ' ' || c >= 0x7f ? AWKWARD : PLAIN;
         }
-        CLASS[' '] = BLANK;
-        CLASS['\t'] = BLANK;
-        CLASS['\n'] = NEWLINE;
-        CLASS['#'] = COMMENT;
-        CLASS['!'] = COMMENT;
-        CLASS['{'] = OPEN;
-        CLASS['}'] = CLOSE;
-        CLASS['$'] = LANGUAGE;
-        CLASS['@'] = LANGUAGE;
-        CLASS['~'] = LANGUAGE;
-        CLASS['"'] = AWKWARD;
-        CLASS['\\'] = AWKWARD;
-        CLASS['`'] = AWKWARD;
+        mark(" \t", BLANK);
+        mark("\n", NEWLINE);
+        mark("#!", COMMENT);
+        mark("{", OPEN);
+        mark("}", CLOSE);
+        mark("$@~", LANGUAGE);
+        mark("\"\\`", AWKWARD);
+    }
+
+    private static void mark(String bytes, byte kind) {
+        for (int i = 0; i < bytes.length(); i++) {
+            CLASS[bytes.charAt(i)] = kind;
+        }
     }
 
     /** How many lines the last {@link #droppedLines} call went past. */
